@@ -1,0 +1,29 @@
+// Launching the app binary directly (not through WebDriver) for tray and single-instance tests.
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { join } from "node:path";
+import { APP, OUTPUT } from "./env.mjs";
+
+export function launch(logName) {
+  const log = createWriteStream(join(OUTPUT, logName));
+  const child = spawn(APP, [], { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  child.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  return child;
+}
+
+/** Resolves with the exit status, or with null if the process is still running after `ms`. */
+export function exitWithin(child, ms) {
+  return Promise.race([child.exited, new Promise((r) => setTimeout(() => r(null), ms))]);
+}
+
+export async function waitUntil(fn, ms, what) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

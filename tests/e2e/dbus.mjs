@@ -1,0 +1,37 @@
+// Session-bus helpers for the tests that look at what the app exports there (tray menu).
+import { execFileSync } from "node:child_process";
+
+function gdbus(args) {
+  return execFileSync("gdbus", ["call", "--session", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+}
+
+const BUS = ["--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus"];
+
+/** Unique bus names owned by a process. */
+export function busNamesOf(pid) {
+  const names = gdbus([...BUS, "--method", "org.freedesktop.DBus.ListNames"]).match(/':[0-9.]+'/g) ?? [];
+  return names
+    .map((n) => n.slice(1, -1))
+    .filter((name) => {
+      try {
+        const out = gdbus([...BUS, "--method", "org.freedesktop.DBus.GetConnectionUnixProcessID", name]);
+        return out.includes(`uint32 ${pid},`) || out.includes(`uint32 ${pid})`);
+      } catch {
+        return false; // the name went away between the two calls
+      }
+    });
+}
+
+/** The dbusmenu layout (labels and ids) an app exports at `path`, or null if none. */
+export function menuLayout(dest, path) {
+  try {
+    const out = gdbus(["--dest", dest, "--object-path", path, "--method", "com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"]);
+    return [...out.matchAll(/\((\d+), \{[^}]*'label': <'([^']*)'>/g)].map((m) => ({ id: Number(m[1]), label: m[2] }));
+  } catch {
+    return null;
+  }
+}
+
+export function menuClick(dest, path, id) {
+  gdbus(["--dest", dest, "--object-path", path, "--method", "com.canonical.dbusmenu.Event", "--", String(id), "clicked", "<int32 0>", "0"]);
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Inside xvfb-run + dbus-run-session: a throw-away unlocked keyring, a notification daemon that can
+# reach the display, tauri-driver, then the node:test suites one at a time (the app is
+# single-instance, so two tests may not run it at once).
+set -euo pipefail
+app=$1 out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+dbus-update-activation-environment DISPLAY XAUTHORITY
+export XDG_DATA_HOME XDG_CONFIG_HOME
+XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d)
+eval "$(printf 'e2e-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
+export GNOME_KEYRING_CONTROL
+
+dbus-monitor --session "interface='org.freedesktop.Notifications'" > "$out/notifications.log" 2>&1 &
+pids+=($!)
+
+port=${E2E_DRIVER_PORT:-4444}
+tauri-driver --port "$port" > "$out/tauri-driver.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/status" >/dev/null && break; sleep 0.1; done
+
+E2E_APP=$app E2E_OUTPUT=$out E2E_DRIVER_URL="http://127.0.0.1:$port" \
+  node --test --test-concurrency=1 --test-reporter=spec "$here"/*.test.mjs

@@ -1,0 +1,93 @@
+// A minimal W3C WebDriver client over fetch: enough to drive the app through tauri-driver
+// without pulling a browser-automation framework (and its driver downloads) into CI.
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+export class WebDriverError extends Error {}
+
+async function call(base, method, path, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const v = json.value ?? {};
+    throw new WebDriverError(`${method} ${path}: ${v.error ?? res.status} ${v.message ?? ""}`.trim());
+  }
+  return json.value;
+}
+
+export class Session {
+  static async start(driverUrl, application) {
+    const value = await call(driverUrl, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application } } },
+    });
+    return new Session(driverUrl, value.sessionId);
+  }
+
+  constructor(driverUrl, id) {
+    this.base = `${driverUrl}/session/${id}`;
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, path, body);
+  }
+
+  title() {
+    return this.cmd("GET", "/title");
+  }
+
+  async find(css) {
+    const v = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  /** Polls until `css` matches an element, so tests wait for rendering instead of sleeping. */
+  async waitFor(css, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const all = await this.findAll(css);
+      if (all.length > 0) return all[0];
+      if (Date.now() > end) throw new WebDriverError(`no element matches ${css} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  text(el) {
+    return this.cmd("GET", `/element/${el}/text`);
+  }
+
+  displayed(el) {
+    return this.cmd("GET", `/element/${el}/displayed`);
+  }
+
+  click(el) {
+    return this.cmd("POST", `/element/${el}/click`, {});
+  }
+
+  /** Presses a key chord, e.g. keys(["\uE009", "b"]) for Ctrl+B. */
+  async keys(chord) {
+    const down = chord.map((value) => ({ type: "keyDown", value }));
+    const up = [...chord].reverse().map((value) => ({ type: "keyUp", value }));
+    await this.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "keyboard", actions: [...down, ...up] }],
+    });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+
+  async end() {
+    await this.cmd("DELETE", "");
+  }
+}
+
+export const Keys = { CONTROL: "\uE009", SHIFT: "\uE008" };

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up a Debian/Ubuntu machine and runs every test: frontend unit tests, all Rust tests, and the
+# end-to-end tests that drive the real app window under Xvfb.
+set -euo pipefail
+source "$(dirname "$0")/../.ci/env.sh"
+bash "$REPO_ROOT/.ci/setup.sh"
+cd "$REPO_ROOT"
+
+# The app crate embeds ui/dist at compile time, so the frontend is built before any cargo step.
+step "frontend: build and unit tests"
+(cd ui && npm run --silent build && npx vitest run)
+
+step "rust: all tests"
+cargo test --workspace --locked
+
+step "app: debug build"
+cargo build --locked -p infolobby-desktop
+
+step "end-to-end tests (real window, Xvfb, private session bus)"
+bash tests/e2e/run.sh "$APP_BIN" "${E2E_OUTPUT:-$REPO_ROOT/tests/output}"
+step "all tests passed"
