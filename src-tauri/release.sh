@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds release bundles with tauri-cli (from ui/node_modules). On Linux it builds the .deb; pass
+# Builds release bundles with tauri-cli (the prebuilt npm package, pinned to the tauri version). On Linux it builds the .deb; pass
 # bundle names to choose others, e.g. `bash src-tauri/release.sh deb appimage` on a machine that can
 # download linuxdeploy. Prints the binary and package sizes and the build time.
 set -euo pipefail
@@ -8,7 +8,7 @@ bash "$REPO_ROOT/.ci/setup.sh"
 bundles=("${@:-deb}")
 cd "$REPO_ROOT/src-tauri"
 start=$SECONDS
-"$REPO_ROOT/ui/node_modules/.bin/tauri" build --ci --bundles "$(IFS=,; echo "${bundles[*]}")"
+npx --yes @tauri-apps/cli@2.12.5 build --ci --bundles "$(IFS=,; echo "${bundles[*]}")"
 secs=$((SECONDS - start))
 bin="$CARGO_TARGET_DIR/release/infolobby-desktop"
 echo "release build: ${secs}s"
