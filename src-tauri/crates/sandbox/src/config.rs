@@ -1,0 +1,44 @@
+//! How a sandbox is started: where it listens, where it keeps data, which seed, which limits.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seed {
+    /// The fixed demo data set documented in the crate README.
+    Demo,
+    /// Only the account, its users and keys; no spaces.
+    Empty,
+}
+
+#[derive(Debug, Clone)]
+pub enum Storage {
+    InMemory,
+    /// A SQLite file and an attachment folder inside this directory; survives restarts.
+    Dir(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub storage: Storage,
+    pub seed: Seed,
+    /// Budget of all account keys together, per minute; personal keys get a quarter each user.
+    pub requests_per_minute: u32,
+    /// Largest decoded file accepted on upload or served on download.
+    pub max_file_bytes: usize,
+    pub allow_remote: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            storage: Storage::InMemory,
+            seed: Seed::Demo,
+            requests_per_minute: 6000,
+            max_file_bytes: 10 * 1024 * 1024,
+            allow_remote: false,
+        }
+    }
+}

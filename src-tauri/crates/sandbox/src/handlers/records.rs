@@ -1,0 +1,396 @@
+//! Records (§9, §20): CRUD, batch delete, query and count.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Map, Value};
+
+use super::tables::{readable, writable};
+use super::{ok, Ctx};
+use crate::db::Table;
+use crate::error::{ApiError, ApiResult};
+use crate::fields::{title_from, write_value, Reader, WriteEnv};
+use crate::query::{compare_keys, conditions, Condition, Evaluator};
+
+pub const MAX_LIMIT: i64 = 1000;
+const DEFAULT_LIMIT: i64 = 100;
+
+fn load_data(conn: &Connection, table_id: i64, id: i64) -> ApiResult<Map<String, Value>> {
+    let data: String = conn
+        .prepare_cached("SELECT data FROM records WHERE id = ? AND table_id = ?")?
+        .query_row([id, table_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| ApiError::app("Record not found"))?;
+    Ok(serde_json::from_str(&data).unwrap_or_default())
+}
+
+/// `{"id", "title", "data"}` as record/get, create and update return it.
+pub fn record_json(conn: &Connection, t: &Table, id: i64, data: &Map<String, Value>) -> Value {
+    let mut reader = Reader::new(conn);
+    let mut out = Map::new();
+    for f in &t.fields {
+        out.insert(f.id.clone(), reader.record_value(f, id, data));
+    }
+    let title = title_from(t.title_field().map(|f| f.id.as_str()), id, data);
+    json!({"id": id, "title": title, "data": out})
+}
+
+static UPLOADS: AtomicU64 = AtomicU64::new(1);
+
+/// Stores file bytes under a fresh server-made path and returns the attachment object.
+pub fn store_file(
+    cx: &Ctx<'_>,
+    prefix: &str,
+    name: &str,
+    kind: &str,
+    bytes: &[u8],
+) -> ApiResult<Value> {
+    if bytes.len() > cx.config.max_file_bytes {
+        return Err(ApiError::too_large());
+    }
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let n = UPLOADS.fetch_add(1, Ordering::Relaxed);
+    let stamp = chrono::Utc::now().timestamp_micros();
+    let path = format!("/{prefix}/{stamp}{n}-{safe}");
+    cx.blobs.put(&path, bytes)?;
+    let kind = if kind.is_empty() {
+        "application/octet-stream"
+    } else {
+        kind
+    };
+    Ok(
+        json!({"name": name, "path": path, "type": kind, "size": bytes.len(), "host": "sandbox.localhost"}),
+    )
+}
+
+/// Validates `data` against the schema and merges it into `current`.
+fn apply_writes(cx: &Ctx<'_>, t: &Table, current: &mut Map<String, Value>) -> ApiResult<()> {
+    let body = cx.body()?;
+    let data = match body.get("data") {
+        Some(Value::Object(d)) => d.clone(),
+        _ => return Err(ApiError::invalid_params()),
+    };
+    if data.is_empty() {
+        // What the service answers for an empty `data` (§9.1).
+        return Err(ApiError::app("Unknown column '' in 'field list'"));
+    }
+    let prefix = format!("t{}", t.id);
+    let mut store =
+        |name: &str, kind: &str, bytes: &[u8]| store_file(cx, &prefix, name, kind, bytes);
+    let exists = |path: &str| cx.blobs.exists(path);
+    let mut env = WriteEnv {
+        conn: cx.conn,
+        space_id: t.space_id,
+        actor: cx.caller.user_id,
+        table_id: t.id,
+        store_file: &mut store,
+        file_exists: &exists,
+    };
+    for (key, value) in &data {
+        let field = t.field(key).ok_or_else(|| {
+            ApiError::app(format!(
+                "Unauthorized - no field edit permissions for field: {key}"
+            ))
+        })?;
+        let stored = write_value(&mut env, field, value)?;
+        current.insert(key.clone(), stored);
+    }
+    Ok(())
+}
+
+/// Creating or editing a record follows it, and so does being put in one of its user fields (§12).
+fn auto_follow(
+    conn: &Connection,
+    t: &Table,
+    id: i64,
+    actor: i64,
+    data: &Map<String, Value>,
+) -> ApiResult<()> {
+    let mut users = vec![actor];
+    for f in t.fields.iter().filter(|f| f.kind == "user") {
+        users.extend(crate::fields::id_list(
+            data.get(&f.id).unwrap_or(&Value::Null),
+        ));
+    }
+    for u in users {
+        conn.execute(
+            "INSERT OR IGNORE INTO subscriptions (user_id, table_id, record_id) VALUES (?, ?, ?)",
+            params![u, t.id, id],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = writable(cx)?;
+    let mut data = Map::new();
+    apply_writes(cx, &t, &mut data)?;
+    let now = crate::clock::now();
+    cx.conn.execute(
+        "INSERT INTO records (table_id, data, created_by, created_at, updated_at) VALUES (?,?,?,?,?)",
+        params![t.id, Value::Object(data.clone()).to_string(), cx.caller.user_id, now, now],
+    )?;
+    let id = cx.conn.last_insert_rowid();
+    auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
+    Ok(record_json(cx.conn, &t, id, &data))
+}
+
+pub fn get(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = readable(cx)?;
+    let id = cx.id("record_id")?;
+    let data = load_data(cx.conn, t.id, id)?;
+    Ok(record_json(cx.conn, &t, id, &data))
+}
+
+pub fn update(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = writable(cx)?;
+    let id = cx.id("record_id")?;
+    let mut data = load_data(cx.conn, t.id, id)?;
+    apply_writes(cx, &t, &mut data)?;
+    cx.conn.execute(
+        "UPDATE records SET data = ?, updated_at = ? WHERE id = ?",
+        params![
+            Value::Object(data.clone()).to_string(),
+            crate::clock::now(),
+            id
+        ],
+    )?;
+    auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
+    Ok(record_json(cx.conn, &t, id, &data))
+}
+
+fn delete_record(conn: &Connection, table_id: i64, id: i64) -> ApiResult<bool> {
+    let n = conn.execute(
+        "DELETE FROM records WHERE id = ? AND table_id = ?",
+        [id, table_id],
+    )?;
+    if n > 0 {
+        conn.execute(
+            "DELETE FROM comments WHERE table_id = ? AND record_id = ?",
+            [table_id, id],
+        )?;
+        conn.execute(
+            "DELETE FROM subscriptions WHERE table_id = ? AND record_id = ?",
+            [table_id, id],
+        )?;
+        conn.execute(
+            "DELETE FROM tasks WHERE table_id = ? AND record_id = ?",
+            [table_id, id],
+        )?;
+    }
+    Ok(n > 0)
+}
+
+pub fn delete(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = writable(cx)?;
+    if !delete_record(cx.conn, t.id, cx.id("record_id")?)? {
+        return Err(ApiError::app("Record not found"));
+    }
+    ok()
+}
+
+pub fn delete_batch(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = writable(cx)?;
+    let ids = match cx.body()?.get("record_ids") {
+        Some(Value::Array(a)) if !a.is_empty() => a
+            .iter()
+            .map(|v| v.as_i64().ok_or_else(ApiError::invalid_params))
+            .collect::<ApiResult<Vec<_>>>()?,
+        _ => return Err(ApiError::invalid_params()),
+    };
+    let mut deleted = 0;
+    for id in ids {
+        if delete_record(cx.conn, t.id, id)? {
+            deleted += 1;
+        }
+    }
+    Ok(json!({"ok": true, "deleted": deleted}))
+}
+
+/// The filtering part shared by query and count: conditions, search, and the view they use.
+struct Selection {
+    conds: Vec<Condition>,
+    search: Option<String>,
+    order_by: Option<String>,
+    desc: bool,
+}
+
+fn selection(cx: &Ctx<'_>, t: &Table, body: &Map<String, Value>) -> ApiResult<Selection> {
+    let view_id = match body.get("view_id") {
+        None | Some(Value::Null) => 0,
+        Some(v) => v.as_i64().ok_or_else(ApiError::invalid_params)?,
+    };
+    let search = match body.get("search") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => Some(s.trim().to_string()),
+        Some(_) => return Err(ApiError::invalid_params()),
+    };
+    let dir = |v: Option<&Value>| -> ApiResult<bool> {
+        match v {
+            None | Some(Value::Null) => Ok(false),
+            Some(Value::String(s)) => match s.to_ascii_uppercase().as_str() {
+                "A" | "ASC" => Ok(false),
+                "D" | "DESC" => Ok(true),
+                _ => Err(ApiError::invalid_params()),
+            },
+            Some(_) => Err(ApiError::invalid_params()),
+        }
+    };
+    if view_id != 0 {
+        // A saved view replaces where, filters and sort (§9.2; `where` too: A21, see README).
+        let view = super::views::load(cx.conn, t.id, view_id)?;
+        return Ok(Selection {
+            conds: conditions(t, None, view.get("filters"))?,
+            search,
+            order_by: view
+                .get("order_by")
+                .and_then(Value::as_str)
+                .map(String::from),
+            desc: dir(view.get("order_dir"))?,
+        });
+    }
+    let order_by = match body.get("order_by") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.is_empty() => None,
+        Some(Value::String(s)) => {
+            if t.field(s).is_none() {
+                return Err(ApiError::app(format!("Invalid field for order_by: {s}")));
+            }
+            Some(s.clone())
+        }
+        Some(_) => return Err(ApiError::invalid_params()),
+    };
+    Ok(Selection {
+        conds: conditions(t, body.get("where"), body.get("filters"))?,
+        search,
+        order_by,
+        desc: dir(body.get("order_dir"))?,
+    })
+}
+
+/// Ids and data of every record of `t` matching the selection, in order.
+fn select(cx: &Ctx<'_>, t: &Table, sel: &Selection) -> ApiResult<Vec<(i64, Map<String, Value>)>> {
+    let rows: Vec<(i64, String)> = cx
+        .conn
+        .prepare_cached("SELECT id, data FROM records WHERE table_id = ? ORDER BY id")?
+        .query_map([t.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut reader = Reader::new(cx.conn);
+    let mut ev = Evaluator {
+        reader: &mut reader,
+        table: t,
+        actor: cx.caller.user_id,
+        today: crate::clock::today(),
+        now: crate::clock::now(),
+    };
+    let mut hits = Vec::new();
+    for (id, raw) in rows {
+        let data: Map<String, Value> = serde_json::from_str(&raw).unwrap_or_default();
+        if !ev.matches_all(&sel.conds, id, &data) {
+            continue;
+        }
+        if let Some(s) = &sel.search {
+            if !ev.search(s, id, &data) {
+                continue;
+            }
+        }
+        hits.push((id, data));
+    }
+    if let Some(field) = &sel.order_by {
+        let mut keyed: Vec<_> = hits
+            .into_iter()
+            .map(|(id, d)| (ev.sort_key(field, id, &d), id, d))
+            .collect();
+        // Stable sort keeps id order among equal keys.
+        keyed.sort_by(|a, b| {
+            let o = compare_keys(&a.0, &b.0);
+            if sel.desc {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        hits = keyed.into_iter().map(|(_, id, d)| (id, d)).collect();
+    } else if sel.desc {
+        hits.reverse();
+    }
+    Ok(hits)
+}
+
+fn page_param(body: &Map<String, Value>, key: &str, default: i64, max: i64) -> ApiResult<i64> {
+    match body.get(key) {
+        None | Some(Value::Null) => Ok(default),
+        Some(v) => match v.as_i64() {
+            Some(n) if (0..=max).contains(&n) => Ok(n),
+            _ => Err(ApiError::invalid_params()),
+        },
+    }
+}
+
+pub fn query(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = readable(cx)?;
+    let body = cx.body()?;
+    let limit = page_param(&body, "limit", DEFAULT_LIMIT, MAX_LIMIT)?;
+    let offset = page_param(&body, "offset", 0, i64::MAX)?;
+    let wanted: Option<Vec<String>> = match body.get("fields") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(a)) => Some(
+            a.iter()
+                .map(|v| {
+                    let s = v.as_str().ok_or_else(ApiError::invalid_params)?;
+                    t.field(s)
+                        .map(|f| f.id.clone())
+                        .ok_or_else(|| ApiError::app(format!("Invalid field: {s}")))
+                })
+                .collect::<ApiResult<_>>()?,
+        ),
+        Some(_) => return Err(ApiError::invalid_params()),
+    };
+    let sel = selection(cx, &t, &body)?;
+    let hits = select(cx, &t, &sel)?;
+    let key = t.key_field().map(|f| f.id.clone());
+    let mut reader = Reader::new(cx.conn);
+    let rows = hits
+        .iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(limit as usize)
+        .map(|(id, data)| {
+            let mut row = Map::new();
+            for f in &t.fields {
+                let shown = match &wanted {
+                    None => true,
+                    // The key field always comes along so rows can be identified.
+                    Some(w) => w.contains(&f.id) || Some(&f.id) == key.as_ref(),
+                };
+                if shown {
+                    reader.row_value(&mut row, f, *id, data);
+                }
+            }
+            Value::Object(row)
+        })
+        .collect();
+    Ok(Value::Array(rows))
+}
+
+pub fn count(cx: &mut Ctx<'_>) -> ApiResult<Value> {
+    let t = readable(cx)?;
+    let body = cx.body()?;
+    let sel = selection(cx, &t, &body)?;
+    let restricted = !sel.conds.is_empty() || sel.search.is_some();
+    let count = select(cx, &t, &sel)?.len();
+    let total: i64 = cx
+        .conn
+        .prepare_cached("SELECT COUNT(*) FROM records WHERE table_id = ?")?
+        .query_row([t.id], |r| r.get(0))?;
+    Ok(json!({"count": count, "total": total, "total_approx": false, "restricted": restricted}))
+}

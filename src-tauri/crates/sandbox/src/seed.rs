@@ -1,0 +1,387 @@
+//! The fixed demo data set (see the crate README): users, keys, spaces, tables with every field
+//! type, views, and 2,600 tickets so paging past 1,000 is real.
+
+use rusqlite::{params, Connection};
+use serde_json::{json, Value};
+
+use crate::config::Seed;
+use crate::fields::{finish_schema, Field};
+
+pub const OWNER_KEY: &str = "il_live_sandbox_owner";
+pub const RESTRICTED_KEY: &str = "il_live_sandbox_restricted";
+pub const READONLY_KEY: &str = "il_live_sandbox_readonly";
+pub const REVOKED_KEY: &str = "il_live_sandbox_revoked";
+pub const IP_LOCKED_KEY: &str = "il_live_sandbox_iplocked";
+pub const ALICE_KEY: &str = "il_user_sandbox_alice";
+pub const ALICE_RO_KEY: &str = "il_user_sandbox_alice_ro";
+pub const BOB_KEY: &str = "il_user_sandbox_bob";
+
+pub const TICKETS: usize = 2600;
+
+const CREATED: &str = "2026-04-01 09:00:00";
+
+pub fn run(conn: &Connection, seed: Seed) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    for (id, name, email) in [
+        (1, "Ada", "ada@example.com"),
+        (2, "Alice", "alice@example.com"),
+        (3, "Bob", "bob@example.com"),
+    ] {
+        tx.execute(
+            "INSERT INTO users (id, name, email) VALUES (?,?,?)",
+            params![id, name, email],
+        )?;
+    }
+    // (secret, name, user, read_only, deleted, ip allowlist)
+    let keys: [(&str, &str, i64, bool, bool, &str); 8] = [
+        (OWNER_KEY, "Owner", 1, false, false, ""),
+        (RESTRICTED_KEY, "Sales only", 1, false, false, ""),
+        (READONLY_KEY, "Read only", 1, true, false, ""),
+        (REVOKED_KEY, "Revoked", 1, false, true, ""),
+        (
+            IP_LOCKED_KEY,
+            "Office IPs only",
+            1,
+            false,
+            false,
+            "203.0.113.0/24",
+        ),
+        (ALICE_KEY, "Alice", 2, false, false, ""),
+        (ALICE_RO_KEY, "Alice read-only", 2, true, false, ""),
+        (BOB_KEY, "Bob", 3, false, false, ""),
+    ];
+    for (secret, name, user, ro, deleted, ips) in keys {
+        tx.execute(
+            "INSERT INTO api_keys (secret, name, user_id, read_only, deleted, ip_allowlist) VALUES (?,?,?,?,?,?)",
+            params![secret, name, user, ro, deleted, ips],
+        )?;
+    }
+    if seed == Seed::Demo {
+        demo(&tx)?;
+    }
+    tx.commit()
+}
+
+fn space(
+    conn: &Connection,
+    name: &str,
+    color: &str,
+    members: &[(i64, &str)],
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO spaces (name, settings_color, settings_icon, created_at) VALUES (?, ?, 'folder', ?)",
+        params![name, color, CREATED],
+    )?;
+    let id = conn.last_insert_rowid();
+    for (user, role) in members {
+        conn.execute(
+            "INSERT INTO members (space_id, user_id, role) VALUES (?,?,?)",
+            params![id, user, role],
+        )?;
+    }
+    Ok(id)
+}
+
+fn table(conn: &Connection, space_id: i64, name: &str, defs: Value) -> rusqlite::Result<i64> {
+    let fields: Vec<Field> = defs
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| Field::from_definition(d, conn).ok())
+        .collect();
+    let fields = finish_schema(fields).unwrap_or_default();
+    conn.execute(
+        "INSERT INTO tables (space_id, name, db_table, fields, created_at) VALUES (?,?,?,?,?)",
+        params![
+            space_id,
+            name,
+            name.to_lowercase(),
+            serde_json::to_string(&fields).unwrap_or_default(),
+            CREATED
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn record(conn: &Connection, table_id: i64, by: i64, data: Value) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO records (table_id, data, created_by, created_at, updated_at) VALUES (?,?,?,?,?)",
+    )?
+    .execute(params![table_id, data.to_string(), by, CREATED, CREATED])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn view(
+    conn: &Connection,
+    table_id: i64,
+    name: &str,
+    filters: Value,
+    order: Option<(&str, &str)>,
+    star: bool,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO views (table_id, name, type, filters, order_by, order_dir, created_by, created_at, updated_at, is_table_default) VALUES (?,?,'grid',?,?,?,1,?,?,?)",
+        params![table_id, name, filters.to_string(), order.map(|o| o.0), order.map(|o| o.1), CREATED, CREATED, star],
+    )?;
+    Ok(())
+}
+
+fn demo(conn: &Connection) -> rusqlite::Result<()> {
+    let (ada, alice, bob) = (1, 2, 3);
+    let sales = space(
+        conn,
+        "Sales CRM",
+        "#86EFAC",
+        &[(ada, "owner"), (alice, "admin"), (bob, "read_write")],
+    )?;
+    let ops = space(
+        conn,
+        "Operations",
+        "#93C5FD",
+        &[(ada, "owner"), (alice, "read_write")],
+    )?;
+    conn.execute(
+        "INSERT INTO key_spaces (key_id, space_id) VALUES (2, ?)",
+        [sales],
+    )?;
+
+    let contacts = table(
+        conn,
+        sales,
+        "Contacts",
+        json!([
+            {"name": "ID", "type": "key", "id": "item_id"},
+            {"name": "Name", "type": "text"},
+            {"name": "Email", "type": "text"},
+            {"name": "Notes", "type": "textarea"},
+            {"name": "Status", "type": "select", "options": [
+                {"title": "Lead", "color": "#FDE68A"}, {"title": "Customer", "color": "#86EFAC"}, {"title": "Churned", "color": "#D1D5DB"}]},
+            {"name": "Tags", "type": "select", "multiple": true, "options": ["VIP", "Newsletter", "Partner"]},
+            {"name": "Account Manager", "type": "user"},
+            {"name": "Birthday", "type": "date"},
+        ]),
+    )?;
+    let deals = table(
+        conn,
+        sales,
+        "Deals",
+        json!([
+            {"name": "ID", "type": "key", "id": "item_id"},
+            {"name": "Title", "type": "text"},
+            {"name": "Contact", "type": "lookup", "table_id": contacts},
+            {"name": "Stakeholders", "type": "lookup", "table_id": contacts, "multiple": true},
+            {"name": "Amount", "type": "number", "decimals": 2},
+            {"name": "Probability", "type": "number", "decimals": 2},
+            {"name": "Expected Value", "type": "calc", "formula": "amount * probability"},
+            {"name": "Stage", "type": "select", "options": ["Prospect", "Proposal", "Won", "Lost"]},
+            {"name": "Team", "type": "user", "multiple": true},
+            {"name": "Close Date", "type": "date"},
+            {"name": "Attachments", "type": "file"},
+        ]),
+    )?;
+    let tickets = table(
+        conn,
+        ops,
+        "Tickets",
+        json!([
+            {"name": "ID", "type": "key", "id": "item_id"},
+            {"name": "Subject", "type": "text"},
+            {"name": "Description", "type": "textarea"},
+            {"name": "Priority", "type": "select", "options": ["Low", "Normal", "High", "Urgent"]},
+            {"name": "Labels", "type": "select", "multiple": true, "options": ["billing", "bug", "login", "feature"]},
+            {"name": "Assignee", "type": "user"},
+            {"name": "Opened At", "type": "datetime"},
+            {"name": "Due", "type": "date"},
+            {"name": "Response Time", "type": "time"},
+            {"name": "Effort Hours", "type": "number"},
+        ]),
+    )?;
+
+    let people = [
+        (
+            "Grace Hopper",
+            "grace@navy.example",
+            "Customer",
+            &["VIP"][..],
+            alice,
+            "1906-12-09",
+        ),
+        (
+            "Alan Turing",
+            "alan@bletchley.example",
+            "Lead",
+            &["Newsletter"][..],
+            bob,
+            "1912-06-23",
+        ),
+        (
+            "Katherine Johnson",
+            "katherine@nasa.example",
+            "Customer",
+            &["VIP", "Partner"][..],
+            alice,
+            "1918-08-26",
+        ),
+        (
+            "Linus Torvalds",
+            "linus@kernel.example",
+            "Churned",
+            &[][..],
+            bob,
+            "1969-12-28",
+        ),
+        (
+            "Margaret Hamilton",
+            "margaret@apollo.example",
+            "Lead",
+            &["Partner"][..],
+            alice,
+            "1936-08-17",
+        ),
+    ];
+    let mut contact_ids = Vec::new();
+    for (name, email, status, tags, manager, birthday) in people {
+        contact_ids.push(record(conn, contacts, ada, json!({
+            "name": name, "email": email, "notes": format!("Met {name} at the spring conference."),
+            "status": [status], "tags": tags, "account_manager": [manager], "birthday": birthday,
+        }))?);
+    }
+    let deal_rows = [
+        (
+            "Navy compiler licence",
+            0,
+            120000.0,
+            0.6,
+            "Proposal",
+            "2026-06-30",
+        ),
+        (
+            "Bletchley consulting",
+            1,
+            45000.5,
+            0.25,
+            "Prospect",
+            "2026-07-15",
+        ),
+        (
+            "Orbital mechanics suite",
+            2,
+            250000.0,
+            1.0,
+            "Won",
+            "2026-03-31",
+        ),
+        (
+            "Kernel support renewal",
+            3,
+            18000.0,
+            0.0,
+            "Lost",
+            "2026-02-28",
+        ),
+        (
+            "Guidance software audit",
+            4,
+            76000.0,
+            0.4,
+            "Proposal",
+            "2026-08-01",
+        ),
+    ];
+    for (title, c, amount, prob, stage, close) in deal_rows {
+        record(
+            conn,
+            deals,
+            ada,
+            json!({
+                "title": title, "contact": [contact_ids[c]],
+                "stakeholders": [contact_ids[c], contact_ids[(c + 1) % contact_ids.len()]],
+                "amount": amount, "probability": prob, "stage": [stage], "team": [alice, bob],
+                "close_date": close, "attachments": [],
+            }),
+        )?;
+    }
+
+    // Deterministic pseudo-random tickets, so tests can rely on the same data every time.
+    let subjects = [
+        "Cannot log in",
+        "Invoice is wrong",
+        "Export fails",
+        "Feature request: dark mode",
+        "Slow dashboard",
+        "Password reset email missing",
+    ];
+    let priorities = ["Low", "Normal", "High", "Urgent"];
+    let labels = ["billing", "bug", "login", "feature"];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..TICKETS {
+        let r = next();
+        let subject = subjects[(r % subjects.len() as u64) as usize];
+        let priority = priorities[((r >> 8) % 4) as usize];
+        let label_a = labels[((r >> 16) % 4) as usize];
+        let label_b = labels[((r >> 24) % 4) as usize];
+        let assignee: Value = match (r >> 32) % 3 {
+            0 => json!([]),
+            1 => json!([ada]),
+            _ => json!([alice]),
+        };
+        let day = 1 + (i % 28);
+        let month = 1 + (i / 28) % 12;
+        record(
+            conn,
+            tickets,
+            ada,
+            json!({
+                "subject": format!("{subject} #{}", i + 1),
+                "description": format!("Customer report {} about: {}", i + 1, subject.to_lowercase()),
+                "priority": [priority],
+                "labels": if label_a == label_b { vec![label_a] } else { vec![label_a, label_b] },
+                "assignee": assignee,
+                "opened_at": format!("2026-{month:02}-{day:02} {:02}:{:02}:00", (r >> 40) % 24, (r >> 48) % 60),
+                "due": format!("2026-{month:02}-{:02}", (day + 3).min(28)),
+                "response_time": format!("{:02}:{:02}:00", (r >> 44) % 8, (r >> 52) % 60),
+                "effort_hours": ((r >> 56) % 40) as i64,
+            }),
+        )?;
+    }
+
+    view(
+        conn,
+        contacts,
+        "Customers",
+        json!([{"column": "status", "compare": "=", "value": "Customer"}]),
+        Some(("name", "A")),
+        false,
+    )?;
+    view(
+        conn,
+        deals,
+        "Open deals",
+        json!([{"column": "stage", "compare": "!=", "value": "Won"}, {"column": "stage", "compare": "!=", "value": "Lost"}]),
+        Some(("amount", "D")),
+        true,
+    )?;
+    view(
+        conn,
+        tickets,
+        "Urgent",
+        json!([{"column": "priority", "compare": "=", "value": "Urgent"}]),
+        Some(("opened_at", "D")),
+        true,
+    )?;
+    view(
+        conn,
+        tickets,
+        "Billing",
+        json!([{"column": "labels", "compare": "contains", "value": "billing"}]),
+        None,
+        false,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,419 @@
+//! §9.2/§9.3: paging past 1,000, `where` in both forms, `filters` with every operator and alias,
+//! `connector`, date tokens, `search`, sort, `fields`, `view_id`, and `records/count`. Expected
+//! results are computed here from the full table, fetched through the same API.
+#![allow(clippy::unwrap_used)]
+mod common;
+use common::*;
+use serde_json::{json, Value};
+
+async fn ticket_ids(api: &Api, body: Value) -> Vec<i64> {
+    ids(&api.query_all(OWNER, TICKETS, body).await, "item_id")
+}
+
+fn expect(all: &[Value], pred: impl Fn(&Value) -> bool) -> Vec<i64> {
+    ids(
+        &all.iter().filter(|r| pred(r)).cloned().collect::<Vec<_>>(),
+        "item_id",
+    )
+}
+
+#[tokio::test]
+async fn pages_through_all_2600_tickets() {
+    let api = Api::start().await;
+    let path = format!("/table/{TICKETS}/records/query");
+    let sizes: Vec<usize> = futures_sizes(&api, &path).await;
+    assert_eq!(sizes, vec![1000, 1000, 600, 0]);
+    let all = api.query_all(OWNER, TICKETS, json!({})).await;
+    let mut seen = ids(&all, "item_id");
+    assert_eq!(seen.len(), 2600);
+    seen.dedup();
+    assert_eq!(seen.len(), 2600, "no row twice across pages");
+    let default = api.post(OWNER, &path, json!({})).await.ok();
+    assert_eq!(
+        default.as_array().unwrap().len(),
+        100,
+        "default limit is 100"
+    );
+    api.post(OWNER, &path, json!({"limit": 1001}))
+        .await
+        .err(500, "Invalid parameters");
+    api.post(OWNER, &path, json!({"limit": -1}))
+        .await
+        .err(500, "Invalid parameters");
+    api.post(OWNER, &path, json!({"offset": "x"}))
+        .await
+        .err(500, "Invalid parameters");
+}
+
+async fn futures_sizes(api: &Api, path: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for offset in [0, 1000, 2000, 3000] {
+        let page = api
+            .post(OWNER, path, json!({"limit": 1000, "offset": offset}))
+            .await
+            .ok();
+        out.push(page.as_array().unwrap().len());
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_operator_and_alias_filters_like_the_reference() {
+    let api = Api::start().await;
+    let all = api.query_all(OWNER, TICKETS, json!({})).await;
+    let prio = |r: &Value| r["priority"].as_str().unwrap_or("").to_string();
+    let hours = |r: &Value| r["effort_hours"].as_i64().unwrap_or(-1);
+    let subject = |r: &Value| r["subject"].as_str().unwrap_or("").to_lowercase();
+    let cases: Vec<(&str, &str, Value, Vec<i64>)> = vec![
+        (
+            "priority",
+            "=",
+            json!("Urgent"),
+            expect(&all, |r| prio(r) == "Urgent"),
+        ),
+        (
+            "priority",
+            "!=",
+            json!("Urgent"),
+            expect(&all, |r| prio(r) != "Urgent"),
+        ),
+        (
+            "effort_hours",
+            ">",
+            json!(30),
+            expect(&all, |r| hours(r) > 30),
+        ),
+        (
+            "effort_hours",
+            ">=",
+            json!("30"),
+            expect(&all, |r| hours(r) >= 30),
+        ),
+        (
+            "effort_hours",
+            "<",
+            json!(5),
+            expect(&all, |r| hours(r) < 5),
+        ),
+        (
+            "effort_hours",
+            "<=",
+            json!(5),
+            expect(&all, |r| hours(r) <= 5),
+        ),
+        (
+            "subject",
+            "contains",
+            json!("LOG IN"),
+            expect(&all, |r| subject(r).contains("log in")),
+        ),
+        (
+            "subject",
+            "NC",
+            json!("log in"),
+            expect(&all, |r| !subject(r).contains("log in")),
+        ),
+        (
+            "subject",
+            "starts_with",
+            json!("invoice"),
+            expect(&all, |r| subject(r).starts_with("invoice")),
+        ),
+        (
+            "subject",
+            "ends_with",
+            json!("#7"),
+            expect(&all, |r| subject(r).ends_with("#7")),
+        ),
+        (
+            "assignee",
+            "is_empty",
+            Value::Null,
+            expect(&all, |r| r["assignee"].is_null()),
+        ),
+        (
+            "assignee",
+            "is_not_empty",
+            Value::Null,
+            expect(&all, |r| !r["assignee"].is_null()),
+        ),
+        (
+            "labels",
+            "contains",
+            json!("billing"),
+            expect(&all, |r| {
+                r["labels"].as_array().unwrap().contains(&json!("billing"))
+            }),
+        ),
+        (
+            "due",
+            "<",
+            json!("2026-03-01"),
+            expect(&all, |r| r["due"].as_str().unwrap() < "2026-03-01"),
+        ),
+        (
+            "opened_at",
+            ">=",
+            json!("2026-06-01"),
+            expect(&all, |r| {
+                r["opened_at"].as_str().unwrap()[..10] >= *"2026-06-01"
+            }),
+        ),
+    ];
+    let aliases = [
+        ("=", &["EQ"][..]),
+        ("!=", &["NE", "NEQ"][..]),
+        (">", &["GT"][..]),
+        (">=", &["GTE", "GE"][..]),
+        ("<", &["LT"][..]),
+        ("<=", &["LTE", "LE"][..]),
+        ("contains", &["C", "CONTAINS"][..]),
+        ("starts_with", &["SW", "STARTS_WITH"][..]),
+        ("ends_with", &["EW", "ENDS_WITH"][..]),
+        ("is_empty", &["EMPTY", "IS_EMPTY"][..]),
+        ("is_not_empty", &["NEMPTY", "IS_NOT_EMPTY"][..]),
+        ("NC", &[][..]),
+    ];
+    for (field, op, value, expected) in &cases {
+        assert!(
+            !expected.is_empty() && expected.len() < all.len(),
+            "{field} {op} is a real test"
+        );
+        let names = aliases
+            .iter()
+            .find(|(c, _)| c == op)
+            .map(|(_, a)| a.to_vec())
+            .unwrap_or_default();
+        for name in std::iter::once(*op).chain(names) {
+            let got = ticket_ids(
+                &api,
+                json!({"filters": [{"column": field, "compare": name, "value": value}]}),
+            )
+            .await;
+            assert_eq!(&got, expected, "{field} {name} {value}");
+        }
+        // `field` may replace `column`.
+        let got = ticket_ids(
+            &api,
+            json!({"filters": [{"field": field, "compare": op, "value": value}]}),
+        )
+        .await;
+        assert_eq!(&got, expected);
+    }
+    let path = format!("/table/{TICKETS}/records/query");
+    api.post(
+        OWNER,
+        &path,
+        json!({"filters": [{"column": "subject", "compare": "LIKE", "value": "x"}]}),
+    )
+    .await
+    .err(500, "Invalid compare for where: LIKE");
+    api.post(
+        OWNER,
+        &path,
+        json!({"filters": [{"column": "nope", "compare": "=", "value": "x"}]}),
+    )
+    .await
+    .err(500, "Invalid field for where: nope");
+    api.post(OWNER, &path, json!({"filters": ["priority"]}))
+        .await
+        .err(500, "Invalid filter");
+    api.post(OWNER, &path, json!({"where": {"nope": 1}}))
+        .await
+        .err(500, "Invalid field for where: nope");
+}
+
+#[tokio::test]
+async fn where_forms_connectors_search_sort_fields_and_views() {
+    let api = Api::start().await;
+    let all = api.query_all(OWNER, TICKETS, json!({})).await;
+    let prio = |r: &Value| r["priority"].as_str().unwrap_or("").to_string();
+    let hours = |r: &Value| r["effort_hours"].as_i64().unwrap_or(-1);
+
+    let eq = ticket_ids(&api, json!({"where": {"priority": "High"}})).await;
+    assert_eq!(eq, expect(&all, |r| prio(r) == "High"));
+    let cmp = ticket_ids(
+        &api,
+        json!({"where": {"priority": "High", "effort_hours": [">", 20]}}),
+    )
+    .await;
+    assert_eq!(cmp, expect(&all, |r| prio(r) == "High" && hours(r) > 20));
+
+    let or = ticket_ids(
+        &api,
+        json!({"filters": [
+        {"column": "priority", "compare": "=", "value": "Urgent"},
+        {"column": "priority", "compare": "=", "value": "Low", "connector": "OR"},
+        {"column": "effort_hours", "compare": "<", "value": 10, "connector": "AND"}]}),
+    )
+    .await;
+    assert_eq!(
+        or,
+        expect(&all, |r| (prio(r) == "Urgent" || prio(r) == "Low")
+            && hours(r) < 10),
+        "left to right"
+    );
+
+    let search = ticket_ids(&api, json!({"search": "DARK MODE"})).await;
+    assert_eq!(
+        search,
+        expect(&all, |r| r["subject"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("dark mode"))
+    );
+    let by_user = ticket_ids(&api, json!({"search": "alice@example"})).await;
+    assert_eq!(
+        by_user,
+        expect(&all, |r| r["assignee"]["email"] == "alice@example.com")
+    );
+
+    let sorted = api
+        .query_all(
+            OWNER,
+            TICKETS,
+            json!({"order_by": "effort_hours", "order_dir": "D"}),
+        )
+        .await;
+    let hs: Vec<i64> = sorted.iter().map(hours).collect();
+    assert!(hs.windows(2).all(|w| w[0] >= w[1]), "descending");
+    let asc = api
+        .query_all(
+            OWNER,
+            TICKETS,
+            json!({"order_by": "effort_hours", "order_dir": "asc"}),
+        )
+        .await;
+    assert_eq!(asc.first().map(hours), hs.last().copied());
+
+    let path = format!("/table/{TICKETS}/records/query");
+    let slim = api
+        .post(OWNER, &path, json!({"fields": ["subject"], "limit": 1}))
+        .await
+        .ok();
+    let keys: Vec<&String> = slim[0].as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        vec!["item_id", "subject"],
+        "key field always included"
+    );
+    api.post(OWNER, &path, json!({"order_dir": "sideways"}))
+        .await
+        .err(500, "Invalid parameters");
+
+    // The Urgent view replaces filters and sort; search and paging still apply.
+    let views = api
+        .get(OWNER, &format!("/table/{TICKETS}/views/list"))
+        .await
+        .ok();
+    let urgent = views
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "Urgent")
+        .unwrap()["id"]
+        .clone();
+    let via_view = api.query_all(OWNER, TICKETS, json!({"view_id": urgent, "filters": [{"column": "priority", "compare": "=", "value": "Low"}]})).await;
+    assert!(via_view.iter().all(|r| prio(r) == "Urgent"));
+    assert_eq!(via_view.len(), expect(&all, |r| prio(r) == "Urgent").len());
+    let opened: Vec<&str> = via_view
+        .iter()
+        .map(|r| r["opened_at"].as_str().unwrap())
+        .collect();
+    assert!(
+        opened.windows(2).all(|w| w[0] >= w[1]),
+        "view sorts by opened_at D"
+    );
+    api.post(OWNER, &path, json!({"view_id": 999}))
+        .await
+        .err(404, "View not found");
+
+    let count = api
+        .post(
+            OWNER,
+            &format!("/table/{TICKETS}/records/count"),
+            json!({"where": {"priority": "Urgent"}}),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        count,
+        json!({"count": via_view.len(), "total": 2600, "total_approx": false, "restricted": true})
+    );
+    let unfiltered = api
+        .post(OWNER, &format!("/table/{TICKETS}/records/count"), json!({}))
+        .await
+        .ok();
+    assert_eq!(unfiltered["restricted"], false);
+}
+
+#[tokio::test]
+async fn date_tokens_and_lookup_rows() {
+    let api = Api::start().await;
+    let today = chrono_today();
+    let create = format!("/table/{TICKETS}/records/create");
+    let seeded = api.query_all(OWNER, TICKETS, json!({})).await;
+    let mut expected = expect(&seeded, |r| r["due"] == today.as_str());
+    let fresh = api
+        .post(
+            OWNER,
+            &create,
+            json!({"data": {"subject": "due today", "due": today}}),
+        )
+        .await
+        .ok();
+    expected.push(fresh["id"].as_i64().unwrap());
+    let got = ticket_ids(
+        &api,
+        json!({"filters": [{"column": "due", "compare": "=", "value": "today"}]}),
+    )
+    .await;
+    assert_eq!(got, expected);
+    let before = ticket_ids(
+        &api,
+        json!({"filters": [{"column": "due", "compare": "<", "value": "start_of_month"}]}),
+    )
+    .await;
+    let month_start = format!("{}-01", &today[..7]);
+    assert_eq!(
+        before,
+        expect(&seeded, |r| r["due"]
+            .as_str()
+            .is_some_and(|d| d < month_start.as_str()))
+    );
+    let soon = ticket_ids(&api, json!({"filters": [{"column": "due", "compare": ">=", "value": "-1d"}, {"column": "due", "compare": "<=", "value": "+1d"}]})).await;
+    assert!(soon.contains(&fresh["id"].as_i64().unwrap()));
+
+    let rows = api
+        .post(
+            OWNER,
+            &format!("/table/{DEALS}/records/query"),
+            json!({"where": {"contact": 1}}),
+        )
+        .await
+        .ok();
+    assert_eq!(rows[0]["contact"], "1");
+    assert_eq!(rows[0]["contact.json"], "Grace Hopper");
+    assert_eq!(
+        rows[0]["stage"], "Proposal",
+        "select values are scalars in rows"
+    );
+    let by_title = api
+        .post(
+            OWNER,
+            &format!("/table/{DEALS}/records/query"),
+            json!({"filters": [{"column": "contact", "compare": "contains", "value": "turing"}]}),
+        )
+        .await
+        .ok();
+    assert_eq!(by_title[0]["title"], "Bletchley consulting");
+}
+
+fn chrono_today() -> String {
+    // The sandbox dates tokens in UTC; so does this.
+    chrono::Utc::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
