@@ -19,7 +19,9 @@ use crate::auth;
 use crate::blobs::Blobs;
 use crate::config::Config;
 use crate::error::ApiError;
-use crate::handlers::{self, members, records, spaces, tables, views, Ctx, Handler};
+use crate::handlers::{
+    self, comments, files, members, records, spaces, subscriptions, tables, views, Ctx, Handler,
+};
 use crate::ratelimit::{Bucket, RateLimiter, Verdict};
 
 pub struct Shared {
@@ -116,6 +118,50 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(
             "/api/table/{table_id}/record/{record_id}/delete",
             post(op!(records::delete)),
+        )
+        .route(
+            "/api/table/{table_id}/record/{record_id}/comments/get",
+            get(op!(comments::list)),
+        )
+        .route(
+            "/api/table/{table_id}/record/{record_id}/comments/create",
+            post(op!(comments::create)),
+        )
+        .route(
+            "/api/table/{table_id}/record/{record_id}/comments/upload",
+            post(op!(comments::upload)),
+        )
+        .route(
+            "/api/table/{table_id}/record/{record_id}/files/create",
+            post(op!(files::create)),
+        )
+        .route(
+            "/api/table/{table_id}/record/{record_id}/files/delete",
+            post(op!(files::delete)),
+        )
+        .route(
+            "/api/table/{table_id}/record/{record_id}/files/get",
+            post(op!(files::get)),
+        )
+        .route(
+            "/api/subscriptions/{table_id}/subscribe",
+            post(op!(subscriptions::subscribe)),
+        )
+        .route(
+            "/api/subscriptions/{table_id}/unsubscribe",
+            post(op!(subscriptions::unsubscribe)),
+        )
+        .route(
+            "/api/subscriptions/{table_id}/status",
+            post(op!(subscriptions::status)),
+        )
+        .route(
+            "/api/subscriptions/{table_id}/{record_id}/subscribe",
+            post(op!(subscriptions::subscribe)),
+        )
+        .route(
+            "/api/subscriptions/{table_id}/{record_id}/unsubscribe",
+            post(op!(subscriptions::unsubscribe)),
         )
         .fallback(op!(handlers::not_found))
         .method_not_allowed_fallback(|| async {

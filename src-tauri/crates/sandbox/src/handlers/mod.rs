@@ -1,9 +1,12 @@
 //! The operations, one function each, all with the same signature so the router can wrap them
 //! in the same auth / rate-limit / transaction / error handling.
 
+pub mod comments;
+pub mod files;
 pub mod members;
 pub mod records;
 pub mod spaces;
+pub mod subscriptions;
 pub mod tables;
 pub mod views;
 
