@@ -14,7 +14,8 @@ step "rust: all tests"
 cargo test --workspace --locked
 
 step "app: debug build"
-cargo build --locked -p infolobby-desktop
+# --workspace: the same feature set as the test build above, so nothing is compiled twice.
+cargo build --locked --workspace
 
 step "end-to-end tests (real window, Xvfb, private session bus)"
 bash tests/e2e/run.sh "$APP_BIN" "${E2E_OUTPUT:-$REPO_ROOT/tests/output}"
