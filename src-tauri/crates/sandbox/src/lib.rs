@@ -18,6 +18,7 @@ pub mod db;
 pub mod error;
 pub mod fields;
 pub mod handlers;
+pub mod notify;
 pub mod query;
 pub mod ratelimit;
 pub mod seed;
@@ -98,7 +99,7 @@ pub async fn start(config: Config) -> std::io::Result<RunningSandbox> {
         }
     };
     if db::is_empty(&conn).map_err(io_err)? {
-        seed::run(&conn, config.seed).map_err(io_err)?;
+        seed::run(&conn, config.seed, &blobs).map_err(io_err)?;
     }
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;

@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection};
 use serde_json::{json, Value};
 
+use crate::blobs::Blobs;
 use crate::config::Seed;
 use crate::fields::{finish_schema, Field};
 
@@ -20,7 +21,7 @@ pub const TICKETS: usize = 2600;
 
 const CREATED: &str = "2026-04-01 09:00:00";
 
-pub fn run(conn: &Connection, seed: Seed) -> rusqlite::Result<()> {
+pub fn run(conn: &Connection, seed: Seed, blobs: &Blobs) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
     for (id, name, email) in [
         (1, "Ada", "ada@example.com"),
@@ -58,6 +59,7 @@ pub fn run(conn: &Connection, seed: Seed) -> rusqlite::Result<()> {
     }
     if seed == Seed::Demo {
         demo(&tx)?;
+        activity(&tx, blobs)?;
     }
     tx.commit()
 }
@@ -382,6 +384,143 @@ fn demo(conn: &Connection) -> rusqlite::Result<()> {
         json!([{"column": "labels", "compare": "contains", "value": "billing"}]),
         None,
         false,
+    )?;
+    Ok(())
+}
+
+/// Comments (one with an attachment, one with a mention), open and done tasks, follows and
+/// unread notifications for Alice and Bob.
+fn activity(conn: &Connection, blobs: &Blobs) -> rusqlite::Result<()> {
+    let (ada, alice, bob) = (1, 2, 3);
+    let (deals, deal, tickets, ticket) = (2, 6, 3, 11);
+    let t = "2026-04-15 14:32:01";
+    let pdf = b"%PDF-1.4 sandbox quote";
+    let path = "/comments/2/seed-quote.pdf";
+    blobs
+        .put(path, pdf)
+        .map_err(|e| rusqlite::Error::InvalidParameterName(e.message))?;
+    let meta = json!({"name": "quote.pdf", "path": path, "type": "application/pdf", "size": pdf.len(), "host": "sandbox.localhost"});
+    conn.execute(
+        "INSERT INTO uploads (path, table_id, meta) VALUES (?, ?, ?)",
+        params![path, deals, meta.to_string()],
+    )?;
+    let comment = |user: i64, content: &str, attachments: Value| {
+        conn.execute(
+            "INSERT INTO comments (table_id, record_id, user_id, content, attachments, created_at) VALUES (?,?,?,?,?,?)",
+            params![deals, deal, user, content, attachments.to_string(), t],
+        )
+    };
+    comment(ada, "Quote attached, valid until June.", json!([meta]))?;
+    comment(
+        alice,
+        "@{3:Bob} can you check the licence terms?",
+        json!([]),
+    )?;
+
+    let task = |creator: i64,
+                assignee: i64,
+                table: Option<i64>,
+                record: Option<i64>,
+                space: Option<i64>,
+                title: &str,
+                due: Option<&str>,
+                done: bool| {
+        conn.execute(
+            "INSERT INTO tasks (creator_user_id, assignee_user_id, space_id, table_id, record_id, title, details, due_date, status, completed_at, completed_by_user_id, created_at, updated_at)
+             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            params![creator, assignee, space, table, record, title, "Created by the demo seed", due,
+                if done { "done" } else { "open" }, done.then_some(t), done.then_some(assignee), t, t],
+        )?;
+        let id = conn.last_insert_rowid();
+        for u in [creator, assignee] {
+            conn.execute(
+                "INSERT OR IGNORE INTO task_subscribers (task_id, user_id) VALUES (?, ?)",
+                params![id, u],
+            )?;
+        }
+        Ok::<i64, rusqlite::Error>(id)
+    };
+    let proposal = task(
+        ada,
+        alice,
+        Some(deals),
+        Some(deal),
+        Some(1),
+        "Send proposal",
+        Some("2026-05-01"),
+        false,
+    )?;
+    task(
+        ada,
+        bob,
+        Some(deals),
+        Some(deal),
+        Some(1),
+        "Book kickoff call",
+        None,
+        true,
+    )?;
+    task(
+        alice,
+        alice,
+        Some(tickets),
+        Some(ticket),
+        Some(2),
+        "Reproduce login bug",
+        Some("2026-12-15"),
+        false,
+    )?;
+    task(
+        alice,
+        alice,
+        None,
+        None,
+        None,
+        "Prepare quarterly review",
+        Some("2026-12-31"),
+        false,
+    )?;
+
+    for (user, table, record) in [(alice, deals, 0), (bob, deals, deal), (alice, deals, deal)] {
+        conn.execute(
+            "INSERT OR IGNORE INTO subscriptions (user_id, table_id, record_id) VALUES (?,?,?)",
+            params![user, table, record],
+        )?;
+    }
+    let note = |user: i64, actor: i64, task: Option<i64>, kind: &str, message: &str| {
+        conn.execute(
+            "INSERT INTO notifications (user_id, actor_user_id, space_id, table_id, record_id, task_id, event_type, message, url, created_at)
+             VALUES (?,?,1,?,?,?,?,?,?,?)",
+            params![user, actor, deals, deal, task, kind, message, format!("/app/table/{deals}/record/{deal}"), t],
+        )
+    };
+    note(
+        alice,
+        ada,
+        Some(proposal),
+        "TASK_ASSIGNED",
+        "Ada assigned you “Send proposal”",
+    )?;
+    note(
+        alice,
+        ada,
+        None,
+        "RECORD_COMMENT",
+        "Ada commented on “Navy compiler licence” in Deals",
+    )?;
+    note(
+        bob,
+        alice,
+        None,
+        "MENTION",
+        "Alice mentioned you on “Navy compiler licence” in Deals",
+    )?;
+    note(
+        bob,
+        ada,
+        None,
+        "RECORD_UPDATED",
+        "Ada updated “Navy compiler licence” in Deals",
     )?;
     Ok(())
 }

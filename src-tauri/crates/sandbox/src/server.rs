@@ -20,7 +20,8 @@ use crate::blobs::Blobs;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::handlers::{
-    self, comments, files, members, records, spaces, subscriptions, tables, views, Ctx, Handler,
+    self, comments, files, members, notifications, records, spaces, subscriptions, tables, tasks,
+    views, Ctx, Handler,
 };
 use crate::ratelimit::{Bucket, RateLimiter, Verdict};
 
@@ -162,6 +163,46 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(
             "/api/subscriptions/{table_id}/{record_id}/unsubscribe",
             post(op!(subscriptions::unsubscribe)),
+        )
+        .route(
+            "/api/tasks/onRecord/{table_id}/{record_id}/create",
+            post(op!(tasks::create_on_record)),
+        )
+        .route(
+            "/api/tasks/onRecord/{table_id}/{record_id}/list",
+            get(op!(tasks::list_on_record)),
+        )
+        .route("/api/task/{task_id}/get", get(op!(tasks::get)))
+        .route("/api/task/{task_id}/update", post(op!(tasks::update))) // inferred (§20)
+        .route("/api/task/{task_id}/done", post(op!(tasks::done))) // inferred (§20)
+        .route("/api/task/{task_id}/reopen", post(op!(tasks::reopen))) // inferred (§20)
+        .route("/api/task/{task_id}/delete", post(op!(tasks::delete))) // inferred (§20)
+        .route(
+            "/api/task/{task_id}/comments/get",
+            get(op!(tasks::comments_list)),
+        ) // inferred
+        .route(
+            "/api/task/{task_id}/comments/create",
+            post(op!(tasks::comments_create)),
+        ) // inferred
+        .route("/api/tasks/create", post(op!(tasks::standalone_create))) // inferred (§20)
+        .route("/api/tasks/list", get(op!(tasks::standalone_list))) // inferred (§20)
+        .route("/api/notifications/list", post(op!(notifications::list)))
+        .route(
+            "/api/notifications/unreadCount",
+            post(op!(notifications::unread_count)),
+        )
+        .route(
+            "/api/notifications/markAllRead",
+            post(op!(notifications::mark_all_read)),
+        )
+        .route(
+            "/api/notifications/{id}/markRead",
+            post(op!(notifications::mark_read)),
+        )
+        .route(
+            "/api/notifications/{id}/markUnread",
+            post(op!(notifications::mark_unread)),
         )
         .fallback(op!(handlers::not_found))
         .method_not_allowed_fallback(|| async {

@@ -8,6 +8,7 @@ use super::tables::{readable, writable};
 use super::{opt_str, Ctx};
 use crate::blobs::decode_base64;
 use crate::error::{ApiError, ApiResult};
+use crate::notify::{self, Event, Subject};
 
 pub const COLUMNS: &str =
     "c.id, c.table_id, c.record_id, c.task_id, c.user_id, u.name, c.api_key_id, c.content, c.attachments, c.created_at";
@@ -132,7 +133,36 @@ pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         "INSERT INTO comments (table_id, record_id, user_id, api_key_id, content, attachments, created_at) VALUES (?,?,?,?,?,?,?)",
         params![t.id, record, cx.caller.user_id, key, content, Value::Array(attachments).to_string(), crate::clock::now()],
     )?;
-    load(cx.conn, cx.conn.last_insert_rowid())
+    let comment = load(cx.conn, cx.conn.last_insert_rowid())?;
+    let title = crate::fields::Reader::new(cx.conn).title(record);
+    let mut subject = Subject::record(&t, record, &title);
+    subject.summary = Some(content.chars().take(140).collect());
+    // Mentioned members hear of it as a mention, not a second time as a comment.
+    let mut mentioned = Vec::new();
+    for user in mentions(&content) {
+        if crate::db::member_role(cx.conn, t.space_id, user)?.is_some() {
+            mentioned.push(user);
+        }
+    }
+    notify::send(
+        cx.conn,
+        cx.caller.user_id,
+        &mentioned,
+        Event::Mention,
+        &subject,
+    )?;
+    let followers: Vec<i64> = notify::followers(cx.conn, &t, Some(record))?
+        .into_iter()
+        .filter(|u| !mentioned.contains(u))
+        .collect();
+    notify::send(
+        cx.conn,
+        cx.caller.user_id,
+        &followers,
+        Event::RecordComment,
+        &subject,
+    )?;
+    Ok(comment)
 }
 
 pub fn upload(cx: &mut Ctx<'_>) -> ApiResult<Value> {

@@ -69,6 +69,7 @@ pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     files.push(meta);
     data.insert(field.clone(), Value::Array(files.clone()));
     save(cx, id, &data)?;
+    super::records::touched(cx, &t, id, &data)?;
     Ok(json!({"field_id": field, "files": files}))
 }
 
@@ -89,6 +90,7 @@ pub fn delete(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     }
     data.insert(field.clone(), Value::Array(files.clone()));
     save(cx, id, &data)?;
+    super::records::touched(cx, &t, id, &data)?;
     Ok(json!({"field_id": field, "files": files}))
 }
 

@@ -4,10 +4,12 @@
 pub mod comments;
 pub mod files;
 pub mod members;
+pub mod notifications;
 pub mod records;
 pub mod spaces;
 pub mod subscriptions;
 pub mod tables;
+pub mod tasks;
 pub mod views;
 
 use std::collections::HashMap;

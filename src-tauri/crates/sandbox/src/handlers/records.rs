@@ -10,6 +10,7 @@ use super::{ok, Ctx};
 use crate::db::Table;
 use crate::error::{ApiError, ApiResult};
 use crate::fields::{title_from, write_value, Reader, WriteEnv};
+use crate::notify::{record_activity, Event};
 use crate::query::{compare_keys, conditions, Condition, Evaluator};
 
 pub const MAX_LIMIT: i64 = 1000;
@@ -140,8 +141,19 @@ pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         params![t.id, Value::Object(data.clone()).to_string(), cx.caller.user_id, now, now],
     )?;
     let id = cx.conn.last_insert_rowid();
+    let json = record_json(cx.conn, &t, id, &data);
+    let title = json["title"].as_str().unwrap_or_default();
+    record_activity(
+        cx.conn,
+        cx.caller.user_id,
+        &t,
+        id,
+        title,
+        Event::RecordCreated,
+        &[],
+    )?;
     auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
-    Ok(record_json(cx.conn, &t, id, &data))
+    Ok(json)
 }
 
 pub fn get(cx: &mut Ctx<'_>) -> ApiResult<Value> {
@@ -164,11 +176,43 @@ pub fn update(cx: &mut Ctx<'_>) -> ApiResult<Value> {
             id
         ],
     )?;
+    // Follow first, so someone just put in a user field hears about it.
     auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
-    Ok(record_json(cx.conn, &t, id, &data))
+    let json = record_json(cx.conn, &t, id, &data);
+    let title = json["title"].as_str().unwrap_or_default();
+    record_activity(
+        cx.conn,
+        cx.caller.user_id,
+        &t,
+        id,
+        title,
+        Event::RecordUpdated,
+        &[],
+    )?;
+    Ok(json)
 }
 
-fn delete_record(conn: &Connection, table_id: i64, id: i64) -> ApiResult<bool> {
+/// Tells followers a record changed outside `update` (files added or removed).
+pub fn touched(cx: &Ctx<'_>, t: &Table, id: i64, data: &Map<String, Value>) -> ApiResult<()> {
+    let title = title_from(t.title_field().map(|f| f.id.as_str()), id, data);
+    record_activity(
+        cx.conn,
+        cx.caller.user_id,
+        t,
+        id,
+        &title,
+        Event::RecordUpdated,
+        &[],
+    )
+}
+
+fn delete_record(conn: &Connection, t: &Table, actor: i64, id: i64) -> ApiResult<bool> {
+    let table_id = t.id;
+    let Ok(data) = load_data(conn, table_id, id) else {
+        return Ok(false);
+    };
+    let title = title_from(t.title_field().map(|f| f.id.as_str()), id, &data);
+    record_activity(conn, actor, t, id, &title, Event::RecordDeleted, &[])?;
     let n = conn.execute(
         "DELETE FROM records WHERE id = ? AND table_id = ?",
         [id, table_id],
@@ -192,7 +236,7 @@ fn delete_record(conn: &Connection, table_id: i64, id: i64) -> ApiResult<bool> {
 
 pub fn delete(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let t = writable(cx)?;
-    if !delete_record(cx.conn, t.id, cx.id("record_id")?)? {
+    if !delete_record(cx.conn, &t, cx.caller.user_id, cx.id("record_id")?)? {
         return Err(ApiError::app("Record not found"));
     }
     ok()
@@ -209,7 +253,7 @@ pub fn delete_batch(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     };
     let mut deleted = 0;
     for id in ids {
-        if delete_record(cx.conn, t.id, id)? {
+        if delete_record(cx.conn, &t, cx.caller.user_id, id)? {
             deleted += 1;
         }
     }
