@@ -151,3 +151,22 @@ pub fn record_activity(
         &Subject::record(t, record_id, title),
     )
 }
+
+/// A new comment: mentioned users hear of it as `MENTION`, the rest of `audience` as `event`
+/// (never twice).
+pub fn comment(
+    conn: &Connection,
+    actor: i64,
+    mentioned: &[i64],
+    audience: &[i64],
+    event: Event,
+    subject: &Subject,
+) -> ApiResult<()> {
+    send(conn, actor, mentioned, Event::Mention, subject)?;
+    let rest: Vec<i64> = audience
+        .iter()
+        .copied()
+        .filter(|u| !mentioned.contains(u))
+        .collect();
+    send(conn, actor, &rest, event, subject)
+}

@@ -66,7 +66,10 @@ async fn comments_with_uploads_and_mentions() {
         .ok();
     // Two seeded comments come first (oldest first), then these two.
     assert_eq!(list.as_array().unwrap().len(), 4);
-    assert_eq!(list[0]["attachments"][0]["name"], "quote.pdf", "seeded comment with attachment");
+    assert_eq!(
+        list[0]["attachments"][0]["name"], "quote.pdf",
+        "seeded comment with attachment"
+    );
     assert_eq!(list[2]["attachments"][0]["path"], upload["path"]);
     let page = api
         .get(OWNER, &format!("{base}/comments/get?limit=1&offset=3"))

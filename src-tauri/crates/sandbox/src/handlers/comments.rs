@@ -56,8 +56,7 @@ fn record_of(cx: &Ctx<'_>, table_id: i64) -> ApiResult<i64> {
 pub fn list(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let t = readable(cx)?;
     let record = record_of(cx, t.id)?;
-    let limit = cx.query_int("limit", 20, 100)?;
-    let offset = cx.query_int("offset", 0, i64::MAX)?;
+    let (limit, offset) = cx.page(20, 100)?;
     let rows: Vec<Value> = cx
         .conn
         .prepare(&format!(
@@ -137,27 +136,17 @@ pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let title = crate::fields::Reader::new(cx.conn).title(record);
     let mut subject = Subject::record(&t, record, &title);
     subject.summary = Some(content.chars().take(140).collect());
-    // Mentioned members hear of it as a mention, not a second time as a comment.
     let mut mentioned = Vec::new();
     for user in mentions(&content) {
         if crate::db::member_role(cx.conn, t.space_id, user)?.is_some() {
             mentioned.push(user);
         }
     }
-    notify::send(
+    let followers = notify::followers(cx.conn, &t, Some(record))?;
+    notify::comment(
         cx.conn,
         cx.caller.user_id,
         &mentioned,
-        Event::Mention,
-        &subject,
-    )?;
-    let followers: Vec<i64> = notify::followers(cx.conn, &t, Some(record))?
-        .into_iter()
-        .filter(|u| !mentioned.contains(u))
-        .collect();
-    notify::send(
-        cx.conn,
-        cx.caller.user_id,
         &followers,
         Event::RecordComment,
         &subject,

@@ -1,6 +1,5 @@
 //! Record attachments through the Files API (§11): base64 JSON, size cap, `(field_id, path)`.
 
-use rusqlite::params;
 use serde_json::{json, Map, Value};
 
 use super::records::store_file;
@@ -35,18 +34,6 @@ fn target(
     Ok((id, serde_json::from_str(&data).unwrap_or_default(), field))
 }
 
-fn save(cx: &Ctx<'_>, id: i64, data: &Map<String, Value>) -> ApiResult<()> {
-    cx.conn.execute(
-        "UPDATE records SET data = ?, updated_at = ? WHERE id = ?",
-        params![
-            Value::Object(data.clone()).to_string(),
-            crate::clock::now(),
-            id
-        ],
-    )?;
-    Ok(())
-}
-
 fn files_of(data: &Map<String, Value>, field: &str) -> Vec<Value> {
     data.get(field)
         .and_then(Value::as_array)
@@ -68,7 +55,7 @@ pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let mut files = files_of(&data, &field);
     files.push(meta);
     data.insert(field.clone(), Value::Array(files.clone()));
-    save(cx, id, &data)?;
+    super::records::save_data(cx.conn, id, &data)?;
     super::records::touched(cx, &t, id, &data)?;
     Ok(json!({"field_id": field, "files": files}))
 }
@@ -89,7 +76,7 @@ pub fn delete(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         return Err(ApiError::app(format!("File not found: {path}")));
     }
     data.insert(field.clone(), Value::Array(files.clone()));
-    save(cx, id, &data)?;
+    super::records::save_data(cx.conn, id, &data)?;
     super::records::touched(cx, &t, id, &data)?;
     Ok(json!({"field_id": field, "files": files}))
 }

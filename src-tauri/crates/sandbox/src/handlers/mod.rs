@@ -53,6 +53,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// `limit` (with its default and maximum) and `offset` from the query string.
+    pub fn page(&self, default_limit: i64, max_limit: i64) -> ApiResult<(i64, i64)> {
+        Ok((
+            self.query_int("limit", default_limit, max_limit)?,
+            self.query_int("offset", 0, i64::MAX)?,
+        ))
+    }
+
     /// A paging parameter from the query string, with its default and maximum.
     pub fn query_int(&self, name: &str, default: i64, max: i64) -> ApiResult<i64> {
         match self.query.get(name) {

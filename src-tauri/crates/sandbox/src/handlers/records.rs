@@ -141,17 +141,7 @@ pub fn create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         params![t.id, Value::Object(data.clone()).to_string(), cx.caller.user_id, now, now],
     )?;
     let id = cx.conn.last_insert_rowid();
-    let json = record_json(cx.conn, &t, id, &data);
-    let title = json["title"].as_str().unwrap_or_default();
-    record_activity(
-        cx.conn,
-        cx.caller.user_id,
-        &t,
-        id,
-        title,
-        Event::RecordCreated,
-        &[],
-    )?;
+    let json = announce(cx, &t, id, &data, Event::RecordCreated)?;
     auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
     Ok(json)
 }
@@ -168,7 +158,14 @@ pub fn update(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let id = cx.id("record_id")?;
     let mut data = load_data(cx.conn, t.id, id)?;
     apply_writes(cx, &t, &mut data)?;
-    cx.conn.execute(
+    save_data(cx.conn, id, &data)?;
+    // Follow first, so someone just put in a user field hears about it.
+    auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
+    announce(cx, &t, id, &data, Event::RecordUpdated)
+}
+
+pub fn save_data(conn: &Connection, id: i64, data: &Map<String, Value>) -> ApiResult<()> {
+    conn.execute(
         "UPDATE records SET data = ?, updated_at = ? WHERE id = ?",
         params![
             Value::Object(data.clone()).to_string(),
@@ -176,19 +173,20 @@ pub fn update(cx: &mut Ctx<'_>) -> ApiResult<Value> {
             id
         ],
     )?;
-    // Follow first, so someone just put in a user field hears about it.
-    auto_follow(cx.conn, &t, id, cx.caller.user_id, &data)?;
-    let json = record_json(cx.conn, &t, id, &data);
+    Ok(())
+}
+
+/// Renders the record and tells its followers what happened to it.
+fn announce(
+    cx: &Ctx<'_>,
+    t: &Table,
+    id: i64,
+    data: &Map<String, Value>,
+    event: Event,
+) -> ApiResult<Value> {
+    let json = record_json(cx.conn, t, id, data);
     let title = json["title"].as_str().unwrap_or_default();
-    record_activity(
-        cx.conn,
-        cx.caller.user_id,
-        &t,
-        id,
-        title,
-        Event::RecordUpdated,
-        &[],
-    )?;
+    record_activity(cx.conn, cx.caller.user_id, t, id, title, event, &[])?;
     Ok(json)
 }
 

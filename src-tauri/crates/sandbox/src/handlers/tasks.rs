@@ -337,10 +337,7 @@ fn status_filter(cx: &Ctx<'_>) -> ApiResult<&'static str> {
 pub fn list_on_record(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let t = readable(cx)?;
     let record = record_of(cx, t.id)?;
-    let (limit, offset) = (
-        cx.query_int("limit", 50, 200)?,
-        cx.query_int("offset", 0, i64::MAX)?,
-    );
+    let (limit, offset) = cx.page(50, 200)?;
     let rows: Vec<Value> = cx
         .conn
         .prepare(&format!(
@@ -432,10 +429,7 @@ pub fn delete(cx: &mut Ctx<'_>) -> ApiResult<Value> {
 
 pub fn comments_list(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let task = visible(cx)?;
-    let (limit, offset) = (
-        cx.query_int("limit", 20, 100)?,
-        cx.query_int("offset", 0, i64::MAX)?,
-    );
+    let (limit, offset) = cx.page(20, 100)?;
     let rows: Vec<Value> = cx
         .conn
         .prepare(&format!(
@@ -474,22 +468,11 @@ pub fn comments_create(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         summary: Some(content.chars().take(140).collect()),
         ..Subject::default()
     };
-    let mentioned: Vec<i64> = mentions(&content);
-    notify::send(
+    notify::comment(
         cx.conn,
         cx.caller.user_id,
-        &mentioned,
-        Event::Mention,
-        &subject,
-    )?;
-    let rest: Vec<i64> = subscribers
-        .into_iter()
-        .filter(|u| !mentioned.contains(u))
-        .collect();
-    notify::send(
-        cx.conn,
-        cx.caller.user_id,
-        &rest,
+        &mentions(&content),
+        &subscribers,
         Event::TaskComment,
         &subject,
     )?;
@@ -521,10 +504,7 @@ pub fn standalone_list(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         Some("all") => "(assignee_user_id = ?1 OR creator_user_id = ?1 OR id IN (SELECT task_id FROM task_subscribers WHERE user_id = ?1))",
         Some(_) => return Err(ApiError::invalid_params()),
     };
-    let (limit, offset) = (
-        cx.query_int("limit", 50, 200)?,
-        cx.query_int("offset", 0, i64::MAX)?,
-    );
+    let (limit, offset) = cx.page(50, 200)?;
     let rows: Vec<Task> = cx
         .conn
         .prepare(&format!(
