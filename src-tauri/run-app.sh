@@ -7,6 +7,7 @@ cd "$REPO_ROOT"
 step "frontend build"
 (cd ui && npm run --silent build)
 step "app build"
-cargo build --locked -p infolobby-desktop
+# --workspace: the same feature set as the test build, so the two share compiled crates.
+cargo build --locked --workspace
 step "starting InfoLobby Desktop"
 exec "$APP_BIN" "$@"
