@@ -1,0 +1,201 @@
+//! One method per operation. Workspaces, tables, views and records so far.
+
+use futures_util::stream::{self, Stream};
+use serde_json::{json, Map, Value};
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::{Ack, Count, Record, Space, Table, TableSummary, View};
+use crate::query::Query;
+use crate::routes::Op;
+use crate::MAX_PAGE;
+
+/// A row of `records/query`: flat, field ids at the top level (§9.2).
+pub type Row = Map<String, Value>;
+
+impl Client {
+    pub async fn spaces(&self) -> Result<Vec<Space>, Error> {
+        self.call(Op::SpacesList, &[], None).await
+    }
+
+    pub async fn space(&self, space_id: i64) -> Result<Space, Error> {
+        self.call(Op::SpaceGet(space_id), &[], None).await
+    }
+
+    /// `settings`: the optional create fields of §6.3 (`settings_color`, `folder_name`, …).
+    pub async fn create_space(
+        &self,
+        name: &str,
+        settings: Map<String, Value>,
+    ) -> Result<Space, Error> {
+        let mut body = settings;
+        body.insert("name".into(), json!(name));
+        self.call(Op::SpaceCreate, &[], Some(&Value::Object(body)))
+            .await
+    }
+
+    pub async fn update_space(
+        &self,
+        space_id: i64,
+        changes: Map<String, Value>,
+    ) -> Result<Space, Error> {
+        self.call(
+            Op::SpaceUpdate(space_id),
+            &[],
+            Some(&Value::Object(changes)),
+        )
+        .await
+    }
+
+    pub async fn delete_space(&self, space_id: i64) -> Result<Ack, Error> {
+        self.call(Op::SpaceDelete(space_id), &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn tables(&self, space_id: i64) -> Result<Vec<TableSummary>, Error> {
+        self.call(Op::TablesList(space_id), &[], None).await
+    }
+
+    pub async fn table(&self, table_id: i64) -> Result<Table, Error> {
+        self.call(Op::TableGet(table_id), &[], None).await
+    }
+
+    /// `fields`: definitions with at least `name` and `type` (§7.3).
+    pub async fn create_table(
+        &self,
+        space_id: i64,
+        name: &str,
+        fields: Vec<Value>,
+    ) -> Result<Table, Error> {
+        let body = json!({"name": name, "fields": fields});
+        self.call(Op::TableCreate(space_id), &[], Some(&body)).await
+    }
+
+    /// `fields`, when given, is the full new list (§20).
+    pub async fn update_table(
+        &self,
+        table_id: i64,
+        name: Option<&str>,
+        fields: Option<Vec<Value>>,
+    ) -> Result<Table, Error> {
+        let mut body = Map::new();
+        if let Some(n) = name {
+            body.insert("name".into(), json!(n));
+        }
+        if let Some(f) = fields {
+            body.insert("fields".into(), Value::Array(f));
+        }
+        self.call(Op::TableUpdate(table_id), &[], Some(&Value::Object(body)))
+            .await
+    }
+
+    pub async fn delete_table(&self, table_id: i64) -> Result<Ack, Error> {
+        self.call(Op::TableDelete(table_id), &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn views(&self, table_id: i64) -> Result<Vec<View>, Error> {
+        self.call(Op::ViewsList(table_id), &[], None).await
+    }
+
+    pub async fn view(&self, table_id: i64, view_id: i64) -> Result<View, Error> {
+        self.call(Op::ViewGet(table_id, view_id), &[], None).await
+    }
+
+    pub async fn record(&self, table_id: i64, record_id: i64) -> Result<Record, Error> {
+        self.call(Op::RecordGet(table_id, record_id), &[], None)
+            .await
+    }
+
+    /// `data`: field id → value, in the most documented write forms (§9.4).
+    pub async fn create_record(
+        &self,
+        table_id: i64,
+        data: Map<String, Value>,
+    ) -> Result<Record, Error> {
+        self.call(
+            Op::RecordCreate(table_id),
+            &[],
+            Some(&json!({"data": data})),
+        )
+        .await
+    }
+
+    /// Partial update: only the fields in `data` change.
+    pub async fn update_record(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        data: Map<String, Value>,
+    ) -> Result<Record, Error> {
+        self.call(
+            Op::RecordUpdate(table_id, record_id),
+            &[],
+            Some(&json!({"data": data})),
+        )
+        .await
+    }
+
+    pub async fn delete_record(&self, table_id: i64, record_id: i64) -> Result<Ack, Error> {
+        self.call(Op::RecordDelete(table_id, record_id), &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn delete_records(&self, table_id: i64, record_ids: &[i64]) -> Result<Ack, Error> {
+        self.call(
+            Op::RecordsDeleteBatch(table_id),
+            &[],
+            Some(&json!({"record_ids": record_ids})),
+        )
+        .await
+    }
+
+    /// One page of rows.
+    pub async fn query(&self, table_id: i64, query: &Query) -> Result<Vec<Row>, Error> {
+        self.call(Op::RecordsQuery(table_id), &[], Some(&query.body()))
+            .await
+    }
+
+    pub async fn count(&self, table_id: i64, query: &Query) -> Result<Count, Error> {
+        self.call(Op::RecordsCount(table_id), &[], Some(&query.count_body()))
+            .await
+    }
+
+    /// Every matching row, fetched 1,000 at a time until a short page. The query's own limit and
+    /// offset are replaced. Pair with [`Client::count`] for progress.
+    pub fn query_all<'a>(
+        &'a self,
+        table_id: i64,
+        query: Query,
+    ) -> impl Stream<Item = Result<Row, Error>> + 'a {
+        struct State {
+            offset: u64,
+            buffer: std::vec::IntoIter<Row>,
+            done: bool,
+        }
+        let start = State {
+            offset: 0,
+            buffer: Vec::new().into_iter(),
+            done: false,
+        };
+        stream::try_unfold(start, move |mut st| {
+            let query = query.clone();
+            async move {
+                loop {
+                    if let Some(row) = st.buffer.next() {
+                        return Ok(Some((row, st)));
+                    }
+                    if st.done {
+                        return Ok(None);
+                    }
+                    let page = self
+                        .query(table_id, &query.clone().limit(MAX_PAGE).offset(st.offset))
+                        .await?;
+                    st.done = page.len() < MAX_PAGE as usize;
+                    st.offset += page.len() as u64;
+                    st.buffer = page.into_iter();
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,208 @@
+//! One error type that says what happened and what to do. It never contains the API key.
+
+use std::time::Duration;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("This is not an InfoLobby API key: keys start with il_live_ or il_user_.")]
+    InvalidKeyFormat,
+    #[error("{0}")]
+    InvalidBaseUrl(String),
+    /// The key's kind can never do this; nothing was sent.
+    #[error("{operation} needs {needs}; this is {have}.")]
+    NotAllowedForKey {
+        operation: &'static str,
+        needs: &'static str,
+        have: &'static str,
+    },
+    /// 401: revoked, rotated, expired, or the request came from an IP the key does not allow.
+    #[error("The API key is no longer valid ({message}). Replace the key to continue.")]
+    InvalidKey { message: String },
+    /// 403: the key lacks a right (read-only, restricted to other workspaces, wrong key kind).
+    #[error("Not allowed with this key: {message}")]
+    Forbidden { message: String },
+    #[error("Not found: {message}")]
+    NotFound { message: String },
+    /// The service refused the input; its own words.
+    #[error("{message}")]
+    Validation { message: String },
+    #[error("InfoLobby asks to slow down; try again in {} s.", retry_after.as_secs().max(1))]
+    RateLimited { retry_after: Duration },
+    #[error("The file is larger than InfoLobby accepts{}.", limit.map(|b| format!(" ({} MB)", b / (1024 * 1024))).unwrap_or_default())]
+    PayloadTooLarge { limit: Option<u64> },
+    #[error("InfoLobby had a problem ({status}): {message}")]
+    Server { status: u16, message: String },
+    #[error("Cannot reach InfoLobby: {message}")]
+    Network { message: String },
+    #[error("InfoLobby did not answer in time.")]
+    Timeout,
+    #[error("Unexpected answer from InfoLobby ({message}): {body}")]
+    Decode { message: String, body: String },
+}
+
+impl Error {
+    /// A stable code for the UI to branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidKeyFormat | Error::InvalidKey { .. } => "invalid_key",
+            Error::InvalidBaseUrl(_) => "invalid_url",
+            Error::NotAllowedForKey { .. } | Error::Forbidden { .. } => "forbidden",
+            Error::NotFound { .. } => "not_found",
+            Error::Validation { .. } => "validation",
+            Error::RateLimited { .. } => "rate_limited",
+            Error::PayloadTooLarge { .. } => "payload_too_large",
+            Error::Server { .. } => "server",
+            Error::Network { .. } | Error::Timeout => "offline",
+            Error::Decode { .. } => "decode",
+        }
+    }
+
+    /// Whether a read may be sent again after a backoff. 429 is not: it has its own budget and
+    /// waits for `Retry-After`.
+    pub(crate) fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            Error::Network { .. } | Error::Timeout | Error::Server { .. }
+        )
+    }
+}
+
+/// Serialises as `{"code", "message", …}` for the UI.
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("code", self.code())?;
+        m.serialize_entry("message", &self.to_string())?;
+        if let Error::RateLimited { retry_after } = self {
+            m.serialize_entry("retry_after_secs", &retry_after.as_secs().max(1))?;
+        }
+        m.end()
+    }
+}
+
+/// The first characters of a body, for error messages.
+pub(crate) fn excerpt(body: &str) -> String {
+    const MAX: usize = 200;
+    let trimmed = body.trim();
+    if trimmed.chars().count() <= MAX {
+        trimmed.to_string()
+    } else {
+        format!("{}…", trimmed.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// Reads the message out of an error body: plain text (§4) or, tolerated, JSON (§20).
+pub(crate) fn message_of(body: &str) -> String {
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(body) {
+        for k in ["error", "message"] {
+            if let Some(m) = v.get(k).and_then(|m| m.as_str()) {
+                return m.to_string();
+            }
+        }
+    }
+    let text = body.trim();
+    if text.starts_with('<') {
+        // An HTML error page from a proxy: no useful sentence in it.
+        return "the server sent an error page".to_string();
+    }
+    if text.is_empty() {
+        "no details".to_string()
+    } else {
+        excerpt(text)
+    }
+}
+
+/// Missing objects come back as 500 with a message (§4, A12).
+const NOT_FOUND_MESSAGES: &[&str] = &["not found", "does not exist", "Invalid Table"];
+
+/// Maps a non-2xx status and body to an error.
+pub(crate) fn from_status(status: u16, body: &str, retry_after: Option<Duration>) -> Error {
+    let message = message_of(body);
+    match status {
+        401 => Error::InvalidKey { message },
+        403 => Error::Forbidden { message },
+        404 => Error::NotFound { message },
+        413 => Error::PayloadTooLarge { limit: None },
+        429 => Error::RateLimited {
+            retry_after: retry_after.unwrap_or(Duration::from_secs(1)),
+        },
+        500 if NOT_FOUND_MESSAGES.iter().any(|m| message.contains(m)) => {
+            Error::NotFound { message }
+        }
+        // The service reports validation as 500 with its message; a body that is not a
+        // sentence (empty, HTML) means a real server failure.
+        500 if !message.is_empty()
+            && message != "no details"
+            && !body.trim_start().starts_with('<') =>
+        {
+            Error::Validation { message }
+        }
+        400 | 402 | 405 | 409 | 422 => Error::Validation { message },
+        _ => Error::Server { status, message },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_variants() {
+        assert_eq!(
+            from_status(401, "API key has been revoked", None).code(),
+            "invalid_key"
+        );
+        assert_eq!(from_status(403, "read-only", None).code(), "forbidden");
+        assert_eq!(
+            from_status(500, "Record not found", None).code(),
+            "not_found"
+        );
+        assert_eq!(
+            from_status(
+                500,
+                "Space does not exist or is not owned by the account",
+                None
+            )
+            .code(),
+            "not_found"
+        );
+        assert_eq!(
+            from_status(500, "Invalid Option Maybe", None),
+            Error::Validation {
+                message: "Invalid Option Maybe".into()
+            }
+        );
+        assert_eq!(from_status(500, "", None).code(), "server");
+        assert_eq!(
+            from_status(500, "<html><h1>Oops</h1></html>", None).code(),
+            "server"
+        );
+        assert_eq!(from_status(503, "API disabled", None).code(), "server");
+        assert_eq!(
+            from_status(429, "", Some(Duration::from_secs(7))),
+            Error::RateLimited {
+                retry_after: Duration::from_secs(7)
+            }
+        );
+        assert_eq!(
+            from_status(500, "{\"error\": \"Invalid filter\"}", None),
+            Error::Validation {
+                message: "Invalid filter".into()
+            }
+        );
+    }
+
+    #[test]
+    fn serialises_for_the_ui() {
+        let e = Error::RateLimited {
+            retry_after: Duration::from_secs(3),
+        };
+        let v = serde_json::to_value(&e).unwrap_or_default();
+        assert_eq!(v["code"], "rate_limited");
+        assert_eq!(v["retry_after_secs"], 3);
+        assert!(v["message"].as_str().unwrap_or("").contains("3 s"));
+    }
+}

@@ -1,0 +1,100 @@
+//! API keys: the kind is read from the prefix when a client is built, and the secret never
+//! shows up in Debug or Display output.
+
+use std::fmt;
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyKind {
+    /// `il_live_`: acts as the account owner; no notifications or standalone tasks.
+    Account,
+    /// `il_user_`: acts as one user; cannot manage workspaces, tables or members.
+    Personal,
+}
+
+/// A secret API key. Printing it shows only its kind and last four characters.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey {
+    secret: String,
+    kind: KeyKind,
+}
+
+impl ApiKey {
+    /// Parses a key; anything without a known prefix is refused before any request is sent.
+    pub fn new(secret: impl Into<String>) -> Result<Self, Error> {
+        let secret = secret.into().trim().to_string();
+        let kind = if secret.starts_with("il_live_") {
+            KeyKind::Account
+        } else if secret.starts_with("il_user_") {
+            KeyKind::Personal
+        } else {
+            return Err(Error::InvalidKeyFormat);
+        };
+        if secret.len() <= 8 || secret.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(Error::InvalidKeyFormat);
+        }
+        Ok(Self { secret, kind })
+    }
+
+    pub fn kind(&self) -> KeyKind {
+        self.kind
+    }
+
+    /// `il_user_…1a2b`: safe to show in a UI.
+    pub fn redacted(&self) -> String {
+        let prefix = &self.secret[..8];
+        let tail: String = self
+            .secret
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("{prefix}…{tail}")
+    }
+
+    /// The secret itself, for the Authorization header only.
+    pub(crate) fn expose(&self) -> &str {
+        &self.secret
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ApiKey({})", self.redacted())
+    }
+}
+
+impl fmt::Display for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_redaction() {
+        let k = ApiKey::new("il_user_abcdefgh1a2b").expect("valid");
+        assert_eq!(k.kind(), KeyKind::Personal);
+        assert_eq!(k.redacted(), "il_user_…1a2b");
+        assert_eq!(format!("{k:?}"), "ApiKey(il_user_…1a2b)");
+        assert!(!format!("{k} {k:?}").contains("abcdefgh"));
+        assert_eq!(
+            ApiKey::new("il_live_x9y8z7w6").map(|k| k.kind()),
+            Ok(KeyKind::Account)
+        );
+        assert_eq!(
+            ApiKey::new("sk_live_123456789"),
+            Err(Error::InvalidKeyFormat)
+        );
+        assert_eq!(ApiKey::new("il_live_"), Err(Error::InvalidKeyFormat));
+        assert_eq!(ApiKey::new("il_live_abc def"), Err(Error::InvalidKeyFormat));
+    }
+}

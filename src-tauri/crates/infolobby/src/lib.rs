@@ -1,0 +1,37 @@
+//! A typed, tolerant, polite client for the InfoLobby Public API.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), infolobby::Error> {
+//! use futures_util::TryStreamExt;
+//! use infolobby::{Client, Operator, Query};
+//!
+//! let client = Client::builder("il_live_…")?.build()?;
+//! for space in client.spaces().await? {
+//!     println!("{} {}", space.id, space.name);
+//! }
+//! let urgent = Query::new().filter("priority", Operator::Eq, "Urgent");
+//! let rows: Vec<_> = client.query_all(3, urgent).try_collect().await?;
+//! println!("{} urgent tickets", rows.len());
+//! # Ok(()) }
+//! ```
+//!
+//! Not covered yet: members, comments, files, subscriptions, tasks and notifications methods
+//! (their routes are in [`routes`]).
+
+mod api;
+mod client;
+mod error;
+mod key;
+pub mod models;
+mod query;
+pub mod routes;
+
+pub use api::Row;
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use error::Error;
+pub use key::{ApiKey, KeyKind};
+pub use models::{Count, Field, FieldValue, Record, Space, Table, TableSummary, View};
+pub use query::{Operator, Query, SortDir};
+
+/// The largest page `records/query` serves.
+pub const MAX_PAGE: u32 = 1000;
