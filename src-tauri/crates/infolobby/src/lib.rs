@@ -14,11 +14,10 @@
 //! println!("{} urgent tickets", rows.len());
 //! # Ok(()) }
 //! ```
-//!
-//! Not covered yet: members, comments, files, subscriptions, tasks and notifications methods
-//! (their routes are in [`routes`]).
 
 mod api;
+mod api_collab;
+mod api_tasks;
 mod client;
 mod error;
 mod key;
@@ -27,6 +26,8 @@ mod query;
 pub mod routes;
 
 pub use api::Row;
+pub use api_collab::{Download, MAX_FILE_BYTES};
+pub use api_tasks::TaskScope;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::Error;
 pub use key::{ApiKey, KeyKind};

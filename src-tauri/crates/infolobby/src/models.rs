@@ -389,3 +389,163 @@ pub struct Ack {
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
+
+fn lenient_opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) if !s.is_empty() => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// Timestamps arrive as `YYYY-MM-DD HH:MM:SS` or ISO 8601 (A15); this gives the former.
+pub fn normalize_timestamp(s: &str) -> String {
+    let s = s.trim().trim_end_matches('Z');
+    let s = s.split(['+']).next().unwrap_or(s);
+    let s = s.replacen('T', " ", 1);
+    s.split('.').next().unwrap_or(&s).to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    #[serde(deserialize_with = "lenient_id")]
+    pub user_id: i64,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub email: String,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub name: String,
+    /// `read_only`, `read_write`, `admin` or `owner`.
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    #[serde(deserialize_with = "lenient_id")]
+    pub id: i64,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub record_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub task_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub user_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub user_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub api_key_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub content: String,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub created_at: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A file field's value after an upload or delete (§11).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldFiles {
+    pub field_id: String,
+    #[serde(default)]
+    pub files: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Following {
+    #[serde(default, deserialize_with = "lenient_bool")]
+    pub table: bool,
+    #[serde(default, deserialize_with = "lenient_bool")]
+    pub record: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Subscribed {
+    #[serde(default, deserialize_with = "lenient_bool")]
+    pub subscribed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    #[serde(deserialize_with = "lenient_id")]
+    pub id: i64,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub title: String,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub details: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub creator_user_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub assignee_user_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub space_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub table_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub record_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub due_date: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub due_time: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub reminder_at: Option<String>,
+    /// `open` or `done`.
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub status: String,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub completed_at: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Task {
+    pub fn is_done(&self) -> bool {
+        self.status.eq_ignore_ascii_case("done")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notification {
+    #[serde(deserialize_with = "lenient_id")]
+    pub id: i64,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub actor_user_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub space_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub table_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub record_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_opt_id")]
+    pub task_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub event_type: String,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub message: String,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub url: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub summary: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub seen_at: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub read_at: Option<String>,
+    #[serde(default, deserialize_with = "lenient_opt_string")]
+    pub created_at: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Notification {
+    pub fn is_read(&self) -> bool {
+        self.read_at.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadCount {
+    #[serde(default)]
+    pub unread: u64,
+    #[serde(default, rename = "tasksDue")]
+    pub tasks_due: u64,
+}

@@ -1,0 +1,226 @@
+//! Members, comments, files and subscriptions.
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::{Ack, Attachment, Comment, FieldFiles, Following, Member, Subscribed};
+use crate::routes::Op;
+
+/// The documented cap for one file, decoded (§11, §20).
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// A downloaded attachment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Download {
+    pub name: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
+fn check_size(bytes: &[u8]) -> Result<(), Error> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Error::PayloadTooLarge {
+            limit: Some(MAX_FILE_BYTES as u64),
+        });
+    }
+    Ok(())
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+impl Client {
+    pub async fn members(&self, space_id: i64) -> Result<Vec<Member>, Error> {
+        self.call(Op::MembersList(space_id), &[], None).await
+    }
+
+    /// `role`: `read_only`, `read_write` or `admin`. Unknown addresses are invited.
+    pub async fn add_member(
+        &self,
+        space_id: i64,
+        email: &str,
+        role: &str,
+    ) -> Result<Member, Error> {
+        self.call(
+            Op::MemberAdd(space_id),
+            &[],
+            Some(&json!({"email": email, "role": role})),
+        )
+        .await
+    }
+
+    pub async fn change_member_role(
+        &self,
+        space_id: i64,
+        user_id: i64,
+        role: &str,
+    ) -> Result<Member, Error> {
+        self.call(
+            Op::MemberUpdate(space_id, user_id),
+            &[],
+            Some(&json!({"role": role})),
+        )
+        .await
+    }
+
+    pub async fn remove_member(&self, space_id: i64, user_id: i64) -> Result<Ack, Error> {
+        self.call(Op::MemberRemove(space_id, user_id), &[], Some(&json!({})))
+            .await
+    }
+
+    /// `limit` ≤ 100 (default 20).
+    pub async fn comments(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Comment>, Error> {
+        let q = [
+            ("limit", limit.min(100).to_string()),
+            ("offset", offset.to_string()),
+        ];
+        self.call(Op::CommentsList(table_id, record_id), &q, None)
+            .await
+    }
+
+    /// `attachments` must come from [`Client::upload_comment_file`] on the same table.
+    pub async fn create_comment(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        content: &str,
+        attachments: &[Attachment],
+    ) -> Result<Comment, Error> {
+        let body = json!({"content": content, "attachments": attachments});
+        self.call(Op::CommentCreate(table_id, record_id), &[], Some(&body))
+            .await
+    }
+
+    pub async fn upload_comment_file(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        name: &str,
+        mime: &str,
+        bytes: &[u8],
+    ) -> Result<Attachment, Error> {
+        check_size(bytes)?;
+        let body = json!({"name": name, "type": mime, "data": b64(bytes)});
+        self.call(Op::CommentUpload(table_id, record_id), &[], Some(&body))
+            .await
+    }
+
+    /// Appends a file to a file field; the size cap is checked before anything is sent.
+    pub async fn upload_file(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        field_id: &str,
+        name: &str,
+        mime: &str,
+        bytes: &[u8],
+    ) -> Result<FieldFiles, Error> {
+        check_size(bytes)?;
+        let body = json!({"field_id": field_id, "name": name, "type": mime, "data": b64(bytes)});
+        self.call(Op::FileCreate(table_id, record_id), &[], Some(&body))
+            .await
+    }
+
+    pub async fn delete_file(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        field_id: &str,
+        path: &str,
+    ) -> Result<FieldFiles, Error> {
+        self.call(
+            Op::FileDelete(table_id, record_id),
+            &[],
+            Some(&json!({"field_id": field_id, "path": path})),
+        )
+        .await
+    }
+
+    pub async fn download_file(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        field_id: &str,
+        path: &str,
+    ) -> Result<Download, Error> {
+        let v: Value = self
+            .call(
+                Op::FileGet(table_id, record_id),
+                &[],
+                Some(&json!({"field_id": field_id, "path": path})),
+            )
+            .await?;
+        let data = v.get("data").and_then(Value::as_str).unwrap_or_default();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data.trim())
+            .map_err(|e| Error::Decode {
+                message: format!("file data is not base64: {e}"),
+                body: crate::error::excerpt(data),
+            })?;
+        Ok(Download {
+            name: v
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            mime: v
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            bytes,
+        })
+    }
+
+    /// `force`: no error when already in the wanted state.
+    pub async fn follow_table(
+        &self,
+        table_id: i64,
+        follow: bool,
+        force: bool,
+    ) -> Result<Subscribed, Error> {
+        let op = if follow {
+            Op::TableSubscribe(table_id)
+        } else {
+            Op::TableUnsubscribe(table_id)
+        };
+        self.call(op, &[], Some(&json!({"force": force}))).await
+    }
+
+    pub async fn follow_record(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        follow: bool,
+        force: bool,
+    ) -> Result<Subscribed, Error> {
+        let op = if follow {
+            Op::RecordSubscribe(table_id, record_id)
+        } else {
+            Op::RecordUnsubscribe(table_id, record_id)
+        };
+        self.call(op, &[], Some(&json!({"force": force}))).await
+    }
+
+    pub async fn following(
+        &self,
+        table_id: i64,
+        record_id: Option<i64>,
+    ) -> Result<Following, Error> {
+        let body = match record_id {
+            Some(r) => json!({"record_id": r}),
+            None => json!({}),
+        };
+        self.call(Op::SubscriptionStatus(table_id), &[], Some(&body))
+            .await
+    }
+}

@@ -1,0 +1,145 @@
+//! Tasks and notifications.
+
+use serde_json::{json, Map, Value};
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::models::{Ack, Comment, Notification, Task, UnreadCount};
+use crate::routes::Op;
+
+/// Which tasks `tasks/list` returns (§20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskScope {
+    AssignedToMe,
+    CreatedByMe,
+    All,
+}
+
+fn status_param(status: Option<bool>) -> Option<(&'static str, String)> {
+    status.map(|done| ("status", if done { "done" } else { "open" }.to_string()))
+}
+
+impl Client {
+    /// `fields`: `title` (required), `details`, `assignee_user_id` or `assignee_email`,
+    /// `due_date`, `due_time`, `reminder_offset_mins` or `reminder_time` (§13.1).
+    pub async fn create_record_task(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        fields: Map<String, Value>,
+    ) -> Result<Task, Error> {
+        self.call(
+            Op::RecordTaskCreate(table_id, record_id),
+            &[],
+            Some(&Value::Object(fields)),
+        )
+        .await
+    }
+
+    /// `done`: `Some(false)` open only, `Some(true)` done only, `None` all.
+    pub async fn record_tasks(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        done: Option<bool>,
+    ) -> Result<Vec<Task>, Error> {
+        let q: Vec<_> = status_param(done).into_iter().collect();
+        self.call(Op::RecordTasksList(table_id, record_id), &q, None)
+            .await
+    }
+
+    /// The task with `comment_count`, `subscribers`, `subscribed` in `extra`.
+    pub async fn task(&self, task_id: i64) -> Result<Task, Error> {
+        self.call(Op::TaskGet(task_id), &[], None).await
+    }
+
+    pub async fn update_task(
+        &self,
+        task_id: i64,
+        changes: Map<String, Value>,
+    ) -> Result<Task, Error> {
+        self.call(Op::TaskUpdate(task_id), &[], Some(&Value::Object(changes)))
+            .await
+    }
+
+    pub async fn complete_task(&self, task_id: i64) -> Result<Task, Error> {
+        self.call(Op::TaskDone(task_id), &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn reopen_task(&self, task_id: i64) -> Result<Task, Error> {
+        self.call(Op::TaskReopen(task_id), &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn delete_task(&self, task_id: i64) -> Result<Ack, Error> {
+        self.call(Op::TaskDelete(task_id), &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn task_comments(&self, task_id: i64) -> Result<Vec<Comment>, Error> {
+        self.call(
+            Op::TaskCommentsList(task_id),
+            &[("limit", "100".into())],
+            None,
+        )
+        .await
+    }
+
+    pub async fn comment_on_task(&self, task_id: i64, content: &str) -> Result<Comment, Error> {
+        self.call(
+            Op::TaskCommentCreate(task_id),
+            &[],
+            Some(&json!({"content": content})),
+        )
+        .await
+    }
+
+    /// Personal keys only: tasks not on a record.
+    pub async fn create_task(&self, fields: Map<String, Value>) -> Result<Task, Error> {
+        self.call(Op::TasksCreate, &[], Some(&Value::Object(fields)))
+            .await
+    }
+
+    /// Personal keys only.
+    pub async fn my_tasks(&self, scope: TaskScope, done: Option<bool>) -> Result<Vec<Task>, Error> {
+        let assigned = match scope {
+            TaskScope::AssignedToMe => "me",
+            TaskScope::CreatedByMe => "created",
+            TaskScope::All => "all",
+        };
+        let mut q = vec![("assigned", assigned.to_string()), ("limit", "200".into())];
+        q.extend(status_param(done));
+        self.call(Op::TasksList, &q, None).await
+    }
+
+    /// Personal keys only. Listing marks the returned notifications seen (not read).
+    pub async fn notifications(
+        &self,
+        unread_only: bool,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Notification>, Error> {
+        let body = json!({"filter": if unread_only { "unread" } else { "all" }, "limit": limit.min(200), "offset": offset});
+        self.call(Op::NotificationsList, &[], Some(&body)).await
+    }
+
+    pub async fn unread_count(&self) -> Result<UnreadCount, Error> {
+        self.call(Op::NotificationsUnreadCount, &[], Some(&json!({})))
+            .await
+    }
+
+    pub async fn mark_notification(&self, id: i64, read: bool) -> Result<Value, Error> {
+        let op = if read {
+            Op::NotificationMarkRead(id)
+        } else {
+            Op::NotificationMarkUnread(id)
+        };
+        self.call(op, &[], Some(&json!({}))).await
+    }
+
+    pub async fn mark_all_notifications_read(&self) -> Result<Ack, Error> {
+        self.call(Op::NotificationsMarkAllRead, &[], Some(&json!({})))
+            .await
+    }
+}
