@@ -86,7 +86,7 @@ async fn comments_and_files() {
         .unwrap();
     assert_eq!((att.size, att.mime.as_str()), (5, "text/plain"));
     let c = alice
-        .create_comment(2, 6, "See @{3:Bob}", &[att.clone()])
+        .create_comment(2, 6, "See @{3:Bob}", std::slice::from_ref(&att))
         .await
         .unwrap();
     assert_eq!(
