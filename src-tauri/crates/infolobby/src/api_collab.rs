@@ -3,7 +3,7 @@
 use base64::Engine;
 use serde_json::{json, Value};
 
-use crate::client::Client;
+use crate::client::{Client, FileBody, Payload, Progress};
 use crate::error::Error;
 use crate::models::{Ack, Attachment, Comment, FieldFiles, Following, Member, Subscribed};
 use crate::routes::Op;
@@ -125,9 +125,36 @@ impl Client {
         bytes: &[u8],
     ) -> Result<FieldFiles, Error> {
         check_size(bytes)?;
-        let body = json!({"field_id": field_id, "name": name, "type": mime, "data": b64(bytes)});
-        self.call(Op::FileCreate(table_id, record_id), &[], Some(&body))
+        let data = bytes::Bytes::copy_from_slice(bytes);
+        self.upload_file_with_progress(table_id, record_id, field_id, name, mime, data, None)
             .await
+    }
+
+    /// [`Client::upload_file`] for large files: the base64 text is made piece by piece while it is
+    /// sent, and `progress` hears how many bytes are done. A failed upload can simply be called
+    /// again with the same `Bytes` (cheap to clone).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn upload_file_with_progress(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        field_id: &str,
+        name: &str,
+        mime: &str,
+        data: bytes::Bytes,
+        progress: Option<Progress>,
+    ) -> Result<FieldFiles, Error> {
+        check_size(&data)?;
+        let head = json!({"field_id": field_id, "name": name, "type": mime}).to_string();
+        let body = FileBody {
+            // `{"field_id":…,"type":…` then `,"data":"` … `"}`
+            prefix: format!("{},\"data\":\"", &head[..head.len() - 1]),
+            data,
+            suffix: "\"}".to_string(),
+            progress,
+        };
+        let op = Op::FileCreate(table_id, record_id);
+        self.call_with(op, &[], &Payload::File(&body), None).await
     }
 
     pub async fn delete_file(
@@ -152,12 +179,23 @@ impl Client {
         field_id: &str,
         path: &str,
     ) -> Result<Download, Error> {
+        self.download_file_with_progress(table_id, record_id, field_id, path, None)
+            .await
+    }
+
+    /// [`Client::download_file`] reporting the bytes received so far.
+    pub async fn download_file_with_progress(
+        &self,
+        table_id: i64,
+        record_id: i64,
+        field_id: &str,
+        path: &str,
+        progress: Option<Progress>,
+    ) -> Result<Download, Error> {
+        let body = json!({"field_id": field_id, "path": path});
+        let op = Op::FileGet(table_id, record_id);
         let v: Value = self
-            .call(
-                Op::FileGet(table_id, record_id),
-                &[],
-                Some(&json!({"field_id": field_id, "path": path})),
-            )
+            .call_with(op, &[], &Payload::Json(&body), progress.as_ref())
             .await?;
         let data = v.get("data").and_then(Value::as_str).unwrap_or_default();
         let bytes = base64::engine::general_purpose::STANDARD

@@ -1,6 +1,9 @@
 //! The HTTP client: base URL, key, timeouts, the client-side rate limiter, retries, decoding.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use base64::Engine;
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
@@ -13,6 +16,55 @@ use crate::key::{ApiKey, KeyKind};
 use crate::routes::Op;
 
 pub const DEFAULT_BASE_URL: &str = "https://infolobby.com/api";
+
+/// Called with (bytes done, bytes in all) while a file goes up or comes down.
+pub type Progress = Arc<dyn Fn(u64, u64) + Send + Sync>;
+
+/// Raw bytes per base64 piece: a multiple of 3, so pieces concatenate into one valid string.
+const PIECE: usize = 3 * 16 * 1024;
+
+/// A JSON body whose `data` member is a file, base64-encoded piece by piece while it is sent, so
+/// the whole encoded text never sits in memory next to the bytes.
+pub(crate) struct FileBody {
+    /// The JSON up to the opening quote of the data string.
+    pub prefix: String,
+    pub data: bytes::Bytes,
+    /// The closing quote and the rest of the JSON.
+    pub suffix: String,
+    pub progress: Option<Progress>,
+}
+
+impl FileBody {
+    fn len(&self) -> u64 {
+        (self.prefix.len() + self.data.len().div_ceil(3) * 4 + self.suffix.len()) as u64
+    }
+
+    fn body(&self) -> reqwest::Body {
+        let (prefix, data, suffix) = (self.prefix.clone(), self.data.clone(), self.suffix.clone());
+        let progress = self.progress.clone();
+        let total = data.len() as u64;
+        let pieces = data.len().div_ceil(PIECE);
+        let encoded = (0..pieces).map(move |i| {
+            let end = ((i + 1) * PIECE).min(data.len());
+            let text = base64::engine::general_purpose::STANDARD.encode(&data[i * PIECE..end]);
+            if let Some(p) = &progress {
+                p(end as u64, total);
+            }
+            Ok::<_, std::io::Error>(bytes::Bytes::from(text))
+        });
+        let parts = std::iter::once(Ok(bytes::Bytes::from(prefix)))
+            .chain(encoded)
+            .chain(std::iter::once(Ok(bytes::Bytes::from(suffix))));
+        reqwest::Body::wrap_stream(futures_util::stream::iter(parts))
+    }
+}
+
+/// What a request carries.
+pub(crate) enum Payload<'a> {
+    Empty,
+    Json(&'a Value),
+    File(&'a FileBody),
+}
 
 /// Builds a [`Client`].
 #[derive(Debug, Clone)]
@@ -186,12 +238,24 @@ impl Client {
         query: &[(&str, String)],
         body: Option<&Value>,
     ) -> Result<T, Error> {
+        let payload = body.map(Payload::Json).unwrap_or(Payload::Empty);
+        self.call_with(op, query, &payload, None).await
+    }
+
+    /// [`Client::call`] with any payload and an optional progress report for the answer.
+    pub(crate) async fn call_with<T: DeserializeOwned>(
+        &self,
+        op: Op,
+        query: &[(&str, String)],
+        body: &Payload<'_>,
+        download: Option<&Progress>,
+    ) -> Result<T, Error> {
         self.check_kind(op)?;
         let mut read_tries = 0;
         let mut limited_tries = 0;
         loop {
             self.wait_for_budget().await;
-            match self.send_once(op, query, body).await {
+            match self.send_once(op, query, body, download).await {
                 Ok(text) => return decode(&text),
                 Err(Error::RateLimited { retry_after })
                     if limited_tries < self.rate_limit_retries =>
@@ -213,7 +277,8 @@ impl Client {
         &self,
         op: Op,
         query: &[(&str, String)],
-        body: Option<&Value>,
+        body: &Payload<'_>,
+        download: Option<&Progress>,
     ) -> Result<String, Error> {
         let route = op.route();
         let mut req = self
@@ -223,14 +288,31 @@ impl Client {
         if !query.is_empty() {
             req = req.query(query);
         }
-        if let Some(b) = body {
-            req = req.json(b);
+        match body {
+            Payload::Empty => {}
+            Payload::Json(b) => req = req.json(b),
+            Payload::File(f) => {
+                req = req
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .header(reqwest::header::CONTENT_LENGTH, f.len())
+                    .body(f.body());
+            }
         }
         let resp = req.send().await.map_err(transport)?;
         let status = resp.status().as_u16();
         self.note_budget(resp.headers()).await;
         let retry_after = retry_after(resp.headers());
-        let text = resp.text().await.map_err(transport)?;
+        let total = resp.content_length().unwrap_or(0);
+        let mut raw = Vec::with_capacity(total.min(64 * 1024 * 1024) as usize);
+        let mut resp = resp;
+        while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+            raw.extend_from_slice(&chunk);
+            if let Some(p) = download {
+                p(raw.len() as u64, total.max(raw.len() as u64));
+            }
+        }
+        let text = String::from_utf8(raw)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if (200..300).contains(&status) {
             Ok(text)
         } else {

@@ -28,7 +28,7 @@ pub mod routes;
 pub use api::Row;
 pub use api_collab::{Download, MAX_FILE_BYTES};
 pub use api_tasks::TaskScope;
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use client::{Client, ClientBuilder, Progress, DEFAULT_BASE_URL};
 pub use error::Error;
 pub use key::{ApiKey, KeyKind};
 pub use models::{Count, Field, FieldValue, Record, Space, Table, TableSummary, View};

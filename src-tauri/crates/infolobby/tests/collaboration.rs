@@ -252,3 +252,61 @@ async fn tasks_and_notifications() {
     assert_eq!(alice.unread_count().await.unwrap().unread, 0);
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn large_files_stream_with_progress() {
+    use std::sync::{Arc, Mutex};
+    let s = sandbox().await;
+    let alice = client(&s, "il_user_sandbox_alice");
+    // Not a multiple of the 48 KiB piece size nor of 3, so piece joins are exercised.
+    let data: Vec<u8> = (0..3_000_001u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let bytes = bytes::Bytes::from(data.clone());
+    let seen: Arc<Mutex<Vec<(u64, u64)>>> = Arc::default();
+    let log = seen.clone();
+    let progress: infolobby::Progress =
+        Arc::new(move |done, total| log.lock().unwrap().push((done, total)));
+    let up = alice
+        .upload_file_with_progress(
+            2,
+            8,
+            "attachments",
+            "big.bin",
+            "application/octet-stream",
+            bytes.clone(),
+            Some(progress.clone()),
+        )
+        .await
+        .unwrap();
+    let calls = seen.lock().unwrap().clone();
+    assert!(calls.len() > 50, "{} progress calls", calls.len());
+    assert!(
+        calls.windows(2).all(|w| w[0].0 <= w[1].0),
+        "progress only grows"
+    );
+    assert_eq!(calls.last(), Some(&(3_000_001, 3_000_001)));
+    assert_eq!(up.files[0].size, 3_000_001);
+
+    seen.lock().unwrap().clear();
+    let down = alice
+        .download_file_with_progress(2, 8, "attachments", &up.files[0].path, Some(progress))
+        .await
+        .unwrap();
+    assert_eq!(down.bytes, data, "bytes survive the round trip");
+    let calls = seen.lock().unwrap().clone();
+    assert!(!calls.is_empty());
+    assert_eq!(
+        calls.last().map(|c| c.0),
+        calls.last().map(|c| c.1),
+        "download reports completion"
+    );
+
+    // The same Bytes can be sent again (a retry after a failure costs no copy).
+    let again = alice
+        .upload_file_with_progress(2, 8, "attachments", "big2.bin", "", bytes, None)
+        .await
+        .unwrap();
+    assert_eq!(again.files.len(), 2);
+    s.shutdown().await;
+}
