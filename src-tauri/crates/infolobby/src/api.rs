@@ -14,6 +14,17 @@ use crate::MAX_PAGE;
 pub type Row = Map<String, Value>;
 
 impl Client {
+    /// Workspaces the key can see (a restricted key: only its own).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// for space in client.spaces().await? {
+    ///     for table in client.tables(space.id).await? {
+    ///         println!("{} / {}", space.name, table.name);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn spaces(&self) -> Result<Vec<Space>, Error> {
         self.call(Op::SpacesList, &[], None).await
     }
@@ -108,6 +119,19 @@ impl Client {
     }
 
     /// `data`: field id → value, in the most documented write forms (§9.4).
+    /// Creates a record.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// let mut data = serde_json::Map::new();
+    /// data.insert("name".into(), "Grace Hopper".into());
+    /// data.insert("status".into(), "Lead".into());
+    /// let record = client.create_record(1, data).await?;
+    /// let table = client.table(1).await?;
+    /// let status = record.value(table.field("status").expect("field"));
+    /// println!("{} is {status:?}", record.title);
+    /// # Ok(()) }
+    /// ```
     pub async fn create_record(
         &self,
         table_id: i64,
@@ -151,6 +175,21 @@ impl Client {
     }
 
     /// One page of rows.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// use infolobby::{Operator, Query, SortDir};
+    /// let q = Query::new()
+    ///     .filter("priority", Operator::Eq, "Urgent")
+    ///     .or_filter("due", Operator::Lt, "today")
+    ///     .search("login")
+    ///     .order_by("opened_at", SortDir::Desc)
+    ///     .limit(50);
+    /// let rows = client.query(3, &q).await?;
+    /// let total = client.count(3, &q).await?.count;
+    /// println!("showing {} of {total}", rows.len());
+    /// # Ok(()) }
+    /// ```
     pub async fn query(&self, table_id: i64, query: &Query) -> Result<Vec<Row>, Error> {
         self.call(Op::RecordsQuery(table_id), &[], Some(&query.body()))
             .await

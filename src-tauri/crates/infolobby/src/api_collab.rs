@@ -33,6 +33,16 @@ fn b64(bytes: &[u8]) -> String {
 }
 
 impl Client {
+    /// Members of a workspace (account keys).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// for m in client.members(1).await? {
+    ///     println!("{} <{}>: {}", m.name, m.email, m.role);
+    /// }
+    /// client.add_member(1, "new@example.com", "read_write").await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn members(&self, space_id: i64) -> Result<Vec<Member>, Error> {
         self.call(Op::MembersList(space_id), &[], None).await
     }
@@ -72,6 +82,16 @@ impl Client {
     }
 
     /// `limit` ≤ 100 (default 20).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// for c in client.comments(2, 6, 20, 0).await? {
+    ///     println!("{}: {}", c.user_name.unwrap_or_default(), c.content);
+    /// }
+    /// client.create_comment(2, 6, "Sent the quote to @{3:Bob}", &[]).await?;
+    /// client.follow_record(2, 6, true, true).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn comments(
         &self,
         table_id: i64,
@@ -133,6 +153,18 @@ impl Client {
     /// [`Client::upload_file`] for large files: the base64 text is made piece by piece while it is
     /// sent, and `progress` hears how many bytes are done. A failed upload can simply be called
     /// again with the same `Bytes` (cheap to clone).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// use std::sync::Arc;
+    /// let bytes = bytes::Bytes::from(std::fs::read("report.pdf").expect("file"));
+    /// let progress: infolobby::Progress = Arc::new(|done, total| println!("{done}/{total} bytes"));
+    /// let files = client
+    ///     .upload_file_with_progress(2, 6, "attachments", "report.pdf", "application/pdf", bytes, Some(progress))
+    ///     .await?;
+    /// println!("{} files attached", files.files.len());
+    /// # Ok(()) }
+    /// ```
     #[allow(clippy::too_many_arguments)]
     pub async fn upload_file_with_progress(
         &self,

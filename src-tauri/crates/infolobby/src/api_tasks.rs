@@ -22,6 +22,17 @@ fn status_param(status: Option<bool>) -> Option<(&'static str, String)> {
 impl Client {
     /// `fields`: `title` (required), `details`, `assignee_user_id` or `assignee_email`,
     /// `due_date`, `due_time`, `reminder_offset_mins` or `reminder_time` (§13.1).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// let mut fields = serde_json::Map::new();
+    /// fields.insert("title".into(), "Send proposal".into());
+    /// fields.insert("assignee_email".into(), "alice@example.com".into());
+    /// fields.insert("due_date".into(), "2026-05-01".into());
+    /// let task = client.create_record_task(2, 6, fields).await?;
+    /// client.complete_task(task.id).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn create_record_task(
         &self,
         table_id: i64,
@@ -114,6 +125,17 @@ impl Client {
     }
 
     /// Personal keys only. Listing marks the returned notifications seen (not read).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
+    /// let counts = client.unread_count().await?; // personal keys only
+    /// println!("{} unread, {} tasks due", counts.unread, counts.tasks_due);
+    /// for n in client.notifications(true, 50, 0).await? {
+    ///     println!("{}", n.message);
+    ///     client.mark_notification(n.id, true).await?;
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn notifications(
         &self,
         unread_only: bool,
