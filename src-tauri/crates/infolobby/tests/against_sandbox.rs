@@ -1,27 +1,10 @@
 //! The client against the real sandbox server, with each kind of key of the demo seed.
 #![allow(clippy::unwrap_used)]
+mod common;
+use common::{client, object, sandbox};
 use futures_util::TryStreamExt;
 use infolobby::{Client, Error, FieldValue, KeyKind, Operator, Query, SortDir};
-use infolobby_sandbox::RunningSandbox;
-use serde_json::{json, Map, Value};
-
-async fn sandbox() -> RunningSandbox {
-    infolobby_sandbox::start(infolobby_sandbox::Config::default())
-        .await
-        .unwrap()
-}
-
-fn client(s: &RunningSandbox, key: &str) -> Client {
-    Client::builder(key)
-        .unwrap()
-        .base_url(s.base_url())
-        .build()
-        .unwrap()
-}
-
-fn data(v: Value) -> Map<String, Value> {
-    v.as_object().unwrap().clone()
-}
+use serde_json::{json, Map};
 
 #[tokio::test]
 async fn spaces_tables_and_views_with_each_key() {
@@ -81,7 +64,7 @@ async fn spaces_tables_and_views_with_each_key() {
     // Workspace management with every kind of key.
     let created = owner.create_space("Marketing", Map::new()).await.unwrap();
     let renamed = owner
-        .update_space(created.id, data(json!({"name": "Growth"})))
+        .update_space(created.id, object(json!({"name": "Growth"})))
         .await
         .unwrap();
     assert_eq!(renamed.name, "Growth");
@@ -136,7 +119,7 @@ async fn records_are_typed_by_the_schema() {
     let alice = client(&s, "il_user_sandbox_alice");
     let deals = alice.table(2).await.unwrap();
     let r = alice
-        .create_record(2, data(json!({"title": "Probe", "contact": 1, "stakeholders": [2, 3], "amount": 10.5, "probability": 0.5, "stage": "Won", "team": ["alice@example.com"], "close_date": "2026-12-24"})))
+        .create_record(2, object(json!({"title": "Probe", "contact": 1, "stakeholders": [2, 3], "amount": 10.5, "probability": 0.5, "stage": "Won", "team": ["alice@example.com"], "close_date": "2026-12-24"})))
         .await
         .unwrap();
     let f = |id: &str| deals.field(id).unwrap();
@@ -168,7 +151,7 @@ async fn records_are_typed_by_the_schema() {
     assert_eq!(r.value(f("attachments")), FieldValue::Empty);
 
     let updated = alice
-        .update_record(2, r.id, data(json!({"stage": "Lost"})))
+        .update_record(2, r.id, object(json!({"stage": "Lost"})))
         .await
         .unwrap();
     assert_eq!(
@@ -179,7 +162,7 @@ async fn records_are_typed_by_the_schema() {
     assert_eq!(alice.record(2, r.id).await.unwrap(), updated);
 
     match alice
-        .create_record(2, data(json!({"stage": "Maybe"})))
+        .create_record(2, object(json!({"stage": "Maybe"})))
         .await
     {
         Err(e @ Error::Validation { .. }) => assert_eq!(e.to_string(), "Invalid Option Maybe"),
@@ -187,7 +170,8 @@ async fn records_are_typed_by_the_schema() {
     }
     let ro = client(&s, "il_user_sandbox_alice_ro");
     assert!(matches!(
-        ro.update_record(2, r.id, data(json!({"title": "x"}))).await,
+        ro.update_record(2, r.id, object(json!({"title": "x"})))
+            .await,
         Err(Error::Forbidden { .. })
     ));
     assert!(alice.delete_record(2, r.id).await.unwrap().ok);

@@ -1,26 +1,9 @@
 //! Members, comments, files, subscriptions, tasks and notifications against the sandbox.
 #![allow(clippy::unwrap_used)]
-use infolobby::{Client, Error, TaskScope, MAX_FILE_BYTES};
-use infolobby_sandbox::RunningSandbox;
-use serde_json::{json, Map, Value};
-
-async fn sandbox() -> RunningSandbox {
-    infolobby_sandbox::start(infolobby_sandbox::Config::default())
-        .await
-        .unwrap()
-}
-
-fn client(s: &RunningSandbox, key: &str) -> Client {
-    Client::builder(key)
-        .unwrap()
-        .base_url(s.base_url())
-        .build()
-        .unwrap()
-}
-
-fn fields(v: Value) -> Map<String, Value> {
-    v.as_object().unwrap().clone()
-}
+mod common;
+use common::{client, object, sandbox};
+use infolobby::{Error, TaskScope, MAX_FILE_BYTES};
+use serde_json::json;
 
 #[tokio::test]
 async fn members() {
@@ -183,7 +166,7 @@ async fn tasks_and_notifications() {
     let before = alice.unread_count().await.unwrap();
     assert_eq!((before.unread, before.tasks_due), (2, 1));
 
-    let t = owner.create_record_task(2, 7, fields(json!({"title": "Call back", "assignee_email": "alice@example.com", "due_date": "2026-05-02", "due_time": "10:00", "reminder_offset_mins": 15}))).await.unwrap();
+    let t = owner.create_record_task(2, 7, object(json!({"title": "Call back", "assignee_email": "alice@example.com", "due_date": "2026-05-02", "due_time": "10:00", "reminder_offset_mins": 15}))).await.unwrap();
     assert_eq!(
         (t.assignee_user_id, t.reminder_at.as_deref(), t.is_done()),
         (Some(2), Some("2026-05-02 09:45:00"), false)
@@ -204,7 +187,7 @@ async fn tasks_and_notifications() {
         1
     );
     let renamed = alice
-        .update_task(t.id, fields(json!({"title": "Call back Grace"})))
+        .update_task(t.id, object(json!({"title": "Call back Grace"})))
         .await
         .unwrap();
     assert_eq!(renamed.title, "Call back Grace");
@@ -220,7 +203,7 @@ async fn tasks_and_notifications() {
     assert_eq!(got.extra["comment_count"], 1);
 
     let mine = alice
-        .create_task(fields(json!({"title": "Personal"})))
+        .create_task(object(json!({"title": "Personal"})))
         .await
         .unwrap();
     assert_eq!((mine.table_id, mine.record_id), (None, None));
