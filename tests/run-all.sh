@@ -10,8 +10,8 @@ cd "$REPO_ROOT"
 step "frontend: build and unit tests"
 (cd ui && npm run --silent build && npx vitest run)
 
-step "rust: all tests"
-cargo test --workspace --locked
+step "rust: all tests (keychain tests against a throw-away gnome-keyring)"
+dbus-run-session -- bash .ci/with-keyring.sh cargo test --workspace --locked -- --include-ignored
 
 step "app: debug build"
 # --workspace: the same feature set as the test build above, so nothing is compiled twice.

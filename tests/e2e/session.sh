@@ -10,10 +10,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 dbus-update-activation-environment DISPLAY XAUTHORITY
-export XDG_DATA_HOME XDG_CONFIG_HOME
-XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d)
-eval "$(printf 'e2e-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
-export GNOME_KEYRING_CONTROL
+source "$here/../../.ci/keyring.sh"
 
 dbus-monitor --session "interface='org.freedesktop.Notifications'" > "$out/notifications.log" 2>&1 &
 pids+=($!)
