@@ -1,6 +1,7 @@
 //! InfoLobby Desktop: the Tauri shell. It stays thin; API work lives in the crates under
 //! `src-tauri/crates/`.
 
+pub mod connections;
 pub mod keychain;
 pub mod tray;
 pub mod window;

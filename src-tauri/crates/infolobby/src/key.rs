@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::error::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyKind {
     /// `il_live_`: acts as the account owner; no notifications or standalone tasks.
