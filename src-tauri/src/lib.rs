@@ -1,32 +1,83 @@
 //! InfoLobby Desktop: the Tauri shell. It stays thin; API work lives in the crates under
 //! `src-tauri/crates/`.
 
+pub mod commands;
 pub mod connections;
+pub mod demo;
+pub mod error;
+pub mod json_file;
 pub mod keychain;
+pub mod menu;
+pub mod settings;
 pub mod tray;
 pub mod window;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
+use tauri_plugin_window_state::StateFlags;
 
-/// Everything the app registers that does not need a real window system, so tests can build the
-/// same app on Tauri's mock runtime.
+use crate::commands::files::DownloadDir;
+use crate::connections::service::Connections;
+use crate::keychain::Keychain;
+
+/// The commands, registered the same way for the real app and for tests on Tauri's mock
+/// runtime. The caller manages a `Connections` and a `DownloadDir`: the real app from its
+/// platform directories, tests from temporary ones.
 pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.setup(|app| {
-        tray::install(app.handle())?;
-        Ok(())
-    })
+    builder.invoke_handler(commands::specta_builder::<R>().invoke_handler())
+}
+
+/// The state of the real app, in the platform's config and data directories.
+fn app_state<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<(Connections, DownloadDir)> {
+    let paths = app.path();
+    let config = paths.app_config_dir()?;
+    let data = paths.app_data_dir()?;
+    let downloads = paths
+        .download_dir()
+        .or_else(|_| paths.home_dir().map(|h| h.join("Downloads")))?;
+    Ok((
+        Connections::new(&config, &data, Keychain::default()),
+        DownloadDir(downloads),
+    ))
 }
 
 /// Starts the desktop app and blocks until it quits.
 pub fn run() {
-    let builder =
-        Builder::default().plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+    let builder = Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch hands over to this one: bring the existing window forward.
             window::show_main(app);
-        }));
-    let result = build_app(builder).run(tauri::generate_context!());
-    if let Err(err) = result {
-        eprintln!("InfoLobby Desktop could not start: {err}");
-        std::process::exit(1);
-    }
+        }))
+        .plugin(
+            // Size, position, maximised; never "hidden", or closing to the tray would start the
+            // next run without a window.
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
+                .build(),
+        );
+    let context = tauri::generate_context!();
+    let result = build_app(builder)
+        .setup(|app| {
+            let (state, downloads) = app_state(app.handle())?;
+            app.manage(state);
+            app.manage(downloads);
+            tray::install(app.handle())?;
+            menu::install(app.handle())?;
+            window::keep_in_tray_on_close(app.handle());
+            Ok(())
+        })
+        .build(context);
+    let app = match result {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("InfoLobby Desktop could not start: {err}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            // Let the demo server close its database cleanly.
+            let state = handle.state::<Connections>();
+            tauri::async_runtime::block_on(state.shutdown());
+        }
+    });
 }

@@ -63,6 +63,7 @@ fn conn(id: &str, name: &str) -> Connection {
         capabilities: Capabilities::for_kind(KeyKind::Personal),
         expires_on: Some("2027-01-31".into()),
         key_invalid: false,
+        demo: false,
     }
 }
 

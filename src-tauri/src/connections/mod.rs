@@ -2,6 +2,7 @@
 //! lives only in the keychain (see `keychain`); this module holds everything else.
 
 pub mod probe;
+pub mod service;
 pub mod store;
 
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use infolobby::KeyKind;
 
 /// What the UI may offer for a connection (§2.2 of the API reference).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Capabilities {
     pub kind: KeyKind,
     /// Workspaces the key reached when it was checked.
@@ -20,6 +21,9 @@ pub struct Capabilities {
     pub standalone_tasks: bool,
     pub manage_workspaces: bool,
     pub manage_tables_and_members: bool,
+    /// `None` until known: the API only tells by refusing a write, or the user says so.
+    #[serde(default)]
+    pub read_only: Option<bool>,
 }
 
 impl Capabilities {
@@ -45,12 +49,23 @@ impl Capabilities {
             standalone_tasks: personal,
             manage_workspaces: !personal,
             manage_tables_and_members: !personal,
+            read_only: None,
+        }
+    }
+
+    /// Records whether the key may write, and says so in `cannot`.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        const NO_WRITES: &str = "create, change or delete anything (read-only key)";
+        self.read_only = Some(read_only);
+        self.cannot.retain(|c| c != NO_WRITES);
+        if read_only {
+            self.cannot.insert(0, NO_WRITES.into());
         }
     }
 }
 
 /// A saved connection. Never contains the secret; `key_hint` is the redacted form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Connection {
     pub id: String,
     pub name: String,
@@ -64,4 +79,7 @@ pub struct Connection {
     /// Set after a 401: the UI shows "replace key" instead of errors.
     #[serde(default)]
     pub key_invalid: bool,
+    /// A connection to the built-in demo server; its address changes each run.
+    #[serde(default)]
+    pub demo: bool,
 }

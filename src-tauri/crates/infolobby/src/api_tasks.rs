@@ -8,7 +8,9 @@ use crate::models::{Ack, Comment, Notification, Task, UnreadCount};
 use crate::routes::Op;
 
 /// Which tasks `tasks/list` returns (§20).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum TaskScope {
     AssignedToMe,
     CreatedByMe,

@@ -6,6 +6,7 @@ use std::fmt;
 use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum KeyKind {
     /// `il_live_`: acts as the account owner; no notifications or standalone tasks.

@@ -42,35 +42,47 @@ fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Space {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub name: String,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub account_id: Option<i64>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TableSummary {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub name: String,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub space_id: Option<i64>,
 }
 
 /// A table with its field schema; legacy servers call the list `appFields` (§7.2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Table {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub name: String,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub space_id: Option<i64>,
     #[serde(default, alias = "appFields")]
     pub fields: Vec<Field>,
@@ -89,16 +101,22 @@ impl Table {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Field {
     #[serde(deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub id: String,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub name: String,
     #[serde(rename = "type", default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub kind: String,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub key: bool,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub multiple: bool,
     /// Select options (`[{title, color}]` or plain strings) or number settings (`{decimals}`).
     #[serde(default, skip_serializing_if = "Value::is_null")]
@@ -128,12 +146,16 @@ impl Field {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct View {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub name: String,
     #[serde(rename = "type", default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub kind: String,
     #[serde(default)]
     pub filters: Value,
@@ -142,8 +164,10 @@ pub struct View {
     #[serde(default)]
     pub order_dir: Option<String>,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub is_default: bool,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub is_table_default: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -151,10 +175,13 @@ pub struct View {
 
 /// A record as get/create/update return it: `{id, title, data}` (§9.1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Record {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub title: String,
     #[serde(default)]
     pub data: Map<String, Value>,
@@ -170,6 +197,7 @@ impl Record {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UserRef {
     pub id: Option<i64>,
     pub email: Option<String>,
@@ -177,12 +205,14 @@ pub struct UserRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LookupRef {
     pub id: i64,
     pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Attachment {
     pub name: String,
     pub path: String,
@@ -196,6 +226,7 @@ pub struct Attachment {
 
 /// A field value typed by its schema, with an escape hatch for types this client does not know.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum FieldValue {
     Empty,
@@ -371,20 +402,25 @@ impl FieldValue {
 
 /// `records/count` (§9.3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Count {
     pub count: u64,
     #[serde(default)]
     pub total: Option<u64>,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub total_approx: bool,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub restricted: bool,
 }
 
 /// Acknowledgement bodies such as `{"ok": true}`; anything else is kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Ack {
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub ok: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -407,37 +443,51 @@ pub fn normalize_timestamp(s: &str) -> String {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Member {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub user_id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub email: String,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub name: String,
     /// `read_only`, `read_write`, `admin` or `owner`.
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub role: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Comment {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub record_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub task_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub user_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub user_name: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub api_key_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub content: String,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub created_at: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -445,6 +495,7 @@ pub struct Comment {
 
 /// A file field's value after an upload or delete (§11).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldFiles {
     pub field_id: String,
     #[serde(default)]
@@ -452,47 +503,66 @@ pub struct FieldFiles {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Following {
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub table: bool,
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub record: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Subscribed {
     #[serde(default, deserialize_with = "lenient_bool")]
+    #[cfg_attr(feature = "specta", specta(type = bool))]
     pub subscribed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Task {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub title: String,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub details: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub creator_user_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub assignee_user_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub space_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub table_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub record_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub due_date: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub due_time: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub reminder_at: Option<String>,
     /// `open` or `done`.
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub status: String,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub completed_at: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -505,32 +575,46 @@ impl Task {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Notification {
     #[serde(deserialize_with = "lenient_id")]
+    #[cfg_attr(feature = "specta", specta(type = i64))]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub actor_user_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub space_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub table_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub record_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_opt_id")]
+    #[cfg_attr(feature = "specta", specta(type = Option<i64>))]
     pub task_id: Option<i64>,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub event_type: String,
     #[serde(default, deserialize_with = "lenient_string")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub message: String,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub url: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub seen_at: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub read_at: Option<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub created_at: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -543,6 +627,7 @@ impl Notification {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UnreadCount {
     #[serde(default)]
     pub unread: u64,

@@ -4,7 +4,9 @@
 use serde_json::{json, Map, Value};
 
 /// Filter operators, sent in their canonical form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum Operator {
     Eq,
     Ne,

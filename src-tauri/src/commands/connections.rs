@@ -1,0 +1,89 @@
+//! Connections, settings and the demo.
+
+use tauri::State;
+
+use crate::connections::service::{ConnectionChanges, Connections, NewConnection};
+use crate::connections::Connection;
+use crate::error::CmdResult;
+use crate::settings::Settings;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_connections(state: State<'_, Connections>) -> CmdResult<Vec<Connection>> {
+    state.list()
+}
+
+/// Probes the key first; a refused key saves nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_connection(
+    state: State<'_, Connections>,
+    connection: NewConnection,
+) -> CmdResult<Connection> {
+    state.add(connection).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn replace_key(
+    state: State<'_, Connections>,
+    connection_id: String,
+    key: String,
+) -> CmdResult<Connection> {
+    state.replace_key(&connection_id, &key).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_connection(
+    state: State<'_, Connections>,
+    connection_id: String,
+    changes: ConnectionChanges,
+) -> CmdResult<Connection> {
+    state.update(&connection_id, changes)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_connection(
+    state: State<'_, Connections>,
+    connection_id: String,
+) -> CmdResult<Vec<Connection>> {
+    state.remove(&connection_id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_active_connection(
+    state: State<'_, Connections>,
+    connection_id: String,
+) -> CmdResult<Settings> {
+    state.set_active(&connection_id)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_settings(state: State<'_, Connections>) -> CmdResult<Settings> {
+    state.settings()
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_settings(
+    state: State<'_, Connections>,
+    settings: Settings,
+) -> CmdResult<Settings> {
+    state.update_settings(settings)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn start_demo(state: State<'_, Connections>) -> CmdResult<Vec<Connection>> {
+    state.start_demo().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reset_demo(state: State<'_, Connections>) -> CmdResult<()> {
+    state.reset_demo().await
+}

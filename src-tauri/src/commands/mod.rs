@@ -1,0 +1,97 @@
+//! Every Tauri command, and the typed TypeScript bindings generated from them
+//! (`ui/src/lib/bindings.ts`). Commands are thin adapters: connection handling lives in
+//! `connections::service`, API work in the `infolobby` crate.
+
+pub mod collab;
+pub mod connections;
+pub mod files;
+pub mod records;
+pub mod tasks;
+pub mod workspaces;
+
+use tauri::Runtime;
+use tauri_specta::collect_commands;
+
+/// The commands and their types, for both the invoke handler and the binding export.
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
+        .commands(collect_commands![
+            connections::list_connections,
+            connections::add_connection,
+            connections::replace_key,
+            connections::update_connection,
+            connections::remove_connection,
+            connections::set_active_connection,
+            connections::get_settings,
+            connections::update_settings,
+            connections::start_demo,
+            connections::reset_demo,
+            workspaces::list_spaces,
+            workspaces::get_space,
+            workspaces::create_space,
+            workspaces::update_space,
+            workspaces::delete_space,
+            workspaces::list_members,
+            workspaces::add_member,
+            workspaces::change_member_role,
+            workspaces::remove_member,
+            workspaces::list_tables,
+            workspaces::get_table,
+            workspaces::create_table,
+            workspaces::update_table,
+            workspaces::delete_table,
+            workspaces::list_views,
+            workspaces::get_view,
+            records::query_records,
+            records::count_records,
+            records::get_record,
+            records::create_record,
+            records::update_record,
+            records::delete_record,
+            records::delete_records,
+            collab::list_comments,
+            collab::create_comment,
+            collab::upload_comment_file,
+            collab::upload_file,
+            collab::delete_file,
+            collab::download_file,
+            collab::follow_table,
+            collab::follow_record,
+            collab::following,
+            tasks::create_record_task,
+            tasks::list_record_tasks,
+            tasks::get_task,
+            tasks::update_task,
+            tasks::complete_task,
+            tasks::reopen_task,
+            tasks::delete_task,
+            tasks::list_task_comments,
+            tasks::comment_on_task,
+            tasks::create_task,
+            tasks::my_tasks,
+            tasks::list_notifications,
+            tasks::unread_count,
+            tasks::mark_notification,
+            tasks::mark_all_notifications_read,
+        ])
+        // Ids and counts stay far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // One type per model: the UI reads what Rust serialises and sends what Rust reads, and
+        // the two agree for every type here.
+        .disable_serde_phases()
+}
+
+/// The TypeScript bindings as they should be committed.
+pub fn bindings_typescript() -> Result<String, String> {
+    let dir = std::env::temp_dir().join(format!("infolobby-bindings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("bindings.ts");
+    let exporter = specta_typescript::Typescript::default()
+        .header("// Generated from the Rust commands by tauri-specta. Do not edit: run\n// `UPDATE_BINDINGS=1 cargo test -p infolobby-desktop --test bindings`.");
+    specta_builder::<tauri::Wry>()
+        .export(exporter, &path)
+        .map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(text)
+}

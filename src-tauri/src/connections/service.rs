@@ -1,0 +1,327 @@
+//! Everything the app does with connections: adding (probe first, then keychain, then the list),
+//! replacing a key, removing, switching, and handing out API clients that turn a 401 into the
+//! "key no longer valid" state.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use infolobby::{Client, DEFAULT_BASE_URL};
+use serde::Deserialize;
+use tokio::sync::Mutex;
+
+use super::probe::probe;
+use super::store::ConnectionStore;
+use super::Connection;
+use crate::demo::{Demo, DEMO_CONNECTIONS};
+use crate::error::{CmdResult, CommandError, ErrorCode};
+use crate::keychain::Keychain;
+use crate::settings::{Settings, SettingsStore};
+
+/// What the "add connection" form sends. `key` is the only place a secret enters the app.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct NewConnection {
+    pub name: String,
+    /// Empty means the public service.
+    pub base_url: String,
+    pub key: String,
+    pub expires_on: Option<String>,
+    /// The user knows the key was created read-only; the API only tells on a refused write.
+    pub read_only: bool,
+}
+
+/// Editable, non-secret details of a connection.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct ConnectionChanges {
+    pub name: String,
+    pub expires_on: Option<String>,
+    pub read_only: Option<bool>,
+}
+
+pub struct Connections {
+    store: ConnectionStore,
+    settings: SettingsStore,
+    keychain: Keychain,
+    demo: Demo,
+    clients: Mutex<HashMap<String, Arc<Client>>>,
+}
+
+fn validation(message: impl Into<String>) -> CommandError {
+    CommandError::new(ErrorCode::Validation, message)
+}
+
+/// `YYYY-MM-DD` or nothing.
+fn check_date(date: Option<String>) -> CmdResult<Option<String>> {
+    let Some(d) = date.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()) else {
+        return Ok(None);
+    };
+    let parts: Vec<&str> = d.split('-').collect();
+    let ok = parts.len() == 3
+        && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n)
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && matches!(parts[1].parse::<u8>(), Ok(1..=12))
+        && matches!(parts[2].parse::<u8>(), Ok(1..=31));
+    if ok {
+        Ok(Some(d))
+    } else {
+        Err(validation("The expiry date must look like 2027-03-31."))
+    }
+}
+
+fn new_id() -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("c{nanos:x}")
+}
+
+fn invalid_key_message(conn: &Connection) -> CommandError {
+    CommandError::new(
+        ErrorCode::InvalidKey,
+        format!(
+            "The key of \u{201c}{}\u{201d} is no longer valid. Replace the key to continue.",
+            conn.name
+        ),
+    )
+}
+
+impl Connections {
+    pub fn new(config_dir: &Path, data_dir: &Path, keychain: Keychain) -> Self {
+        Self {
+            store: ConnectionStore::new(config_dir),
+            settings: SettingsStore::new(config_dir),
+            keychain,
+            demo: Demo::new(data_dir.join("demo")),
+            clients: Mutex::default(),
+        }
+    }
+
+    pub fn list(&self) -> CmdResult<Vec<Connection>> {
+        Ok(self.store.load()?)
+    }
+
+    pub fn settings(&self) -> CmdResult<Settings> {
+        Ok(self.settings.load()?)
+    }
+
+    pub fn update_settings(&self, new: Settings) -> CmdResult<Settings> {
+        Ok(self.settings.update(|s| *s = new)?)
+    }
+
+    fn get(&self, id: &str) -> CmdResult<Connection> {
+        self.store
+            .get(id)?
+            .ok_or_else(CommandError::unknown_connection)
+    }
+
+    async fn url_of(&self, conn: &Connection) -> CmdResult<String> {
+        if conn.demo {
+            self.demo.base_url().await
+        } else {
+            Ok(conn.base_url.clone())
+        }
+    }
+
+    /// Checks the key against the service, stores it in the keychain, then saves the
+    /// connection. Any failure leaves nothing behind.
+    pub async fn add(&self, new: NewConnection) -> CmdResult<Connection> {
+        let key = new.key.trim().to_string();
+        if key.is_empty() {
+            return Err(validation("Paste the API key."));
+        }
+        let base_url = match new.base_url.trim() {
+            "" => DEFAULT_BASE_URL.to_string(),
+            url => url.trim_end_matches('/').to_string(),
+        };
+        let expires_on = check_date(new.expires_on)?;
+        let (mut capabilities, key_hint) = probe(&base_url, &key).await?;
+        if new.read_only {
+            capabilities.set_read_only(true);
+        }
+        let name = match new.name.trim() {
+            "" => format!("InfoLobby ({key_hint})"),
+            n => n.to_string(),
+        };
+        let conn = Connection {
+            id: new_id(),
+            name,
+            base_url,
+            key_hint,
+            capabilities,
+            expires_on,
+            key_invalid: false,
+            demo: false,
+        };
+        self.save_new(conn, &key).await
+    }
+
+    async fn save_new(&self, conn: Connection, key: &str) -> CmdResult<Connection> {
+        self.keychain.store(&conn.id, key).await?;
+        if let Err(e) = self.store.upsert(conn.clone()) {
+            let _ = self.keychain.delete(&conn.id).await;
+            return Err(e.into());
+        }
+        self.clients.lock().await.remove(&conn.id);
+        if self.settings.load()?.active_connection.is_none() {
+            self.set_active(&conn.id)?;
+        }
+        Ok(conn)
+    }
+
+    /// After a rotation: the new secret replaces the old one; name, settings and id stay.
+    pub async fn replace_key(&self, id: &str, key: &str) -> CmdResult<Connection> {
+        let mut conn = self.get(id)?;
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(validation("Paste the new API key."));
+        }
+        let url = self.url_of(&conn).await?;
+        let (mut capabilities, key_hint) = probe(&url, key).await?;
+        if let Some(ro) = conn.capabilities.read_only {
+            capabilities.set_read_only(ro);
+        }
+        self.keychain.store(id, key).await?;
+        conn.capabilities = capabilities;
+        conn.key_hint = key_hint;
+        conn.key_invalid = false;
+        self.store.upsert(conn.clone())?;
+        self.clients.lock().await.remove(id);
+        Ok(conn)
+    }
+
+    pub fn update(&self, id: &str, changes: ConnectionChanges) -> CmdResult<Connection> {
+        let name = changes.name.trim().to_string();
+        if name.is_empty() {
+            return Err(validation("Give the connection a name."));
+        }
+        let expires_on = check_date(changes.expires_on)?;
+        let found = self.store.update(id, |c| {
+            c.name = name;
+            c.expires_on = expires_on;
+            if let Some(ro) = changes.read_only {
+                c.capabilities.set_read_only(ro);
+            }
+        })?;
+        if !found {
+            return Err(CommandError::unknown_connection());
+        }
+        self.get(id)
+    }
+
+    /// Removes the keychain entry first: a connection whose secret cannot be removed stays
+    /// listed, so no secret is left behind unseen.
+    pub async fn remove(&self, id: &str) -> CmdResult<Vec<Connection>> {
+        self.get(id)?;
+        self.keychain.delete(id).await?;
+        let list = self.store.remove(id)?;
+        self.clients.lock().await.remove(id);
+        let settings = self.settings.load()?;
+        if settings.active_connection.as_deref() == Some(id) {
+            let next = list.first().map(|c| c.id.clone());
+            self.settings.update(|s| s.active_connection = next)?;
+        }
+        Ok(list)
+    }
+
+    pub fn set_active(&self, id: &str) -> CmdResult<Settings> {
+        self.get(id)?;
+        Ok(self
+            .settings
+            .update(|s| s.active_connection = Some(id.to_string()))?)
+    }
+
+    /// Starts the demo server and adds a connection for each demo key (again, if removed).
+    pub async fn start_demo(&self) -> CmdResult<Vec<Connection>> {
+        let url = self.demo.base_url().await?;
+        for (id, name, key, read_only) in DEMO_CONNECTIONS {
+            if self.store.get(id)?.is_some() {
+                continue;
+            }
+            let (mut capabilities, key_hint) = probe(&url, key).await?;
+            if *read_only {
+                capabilities.set_read_only(true);
+            }
+            let conn = Connection {
+                id: id.to_string(),
+                name: name.to_string(),
+                base_url: String::new(),
+                key_hint,
+                capabilities,
+                expires_on: None,
+                key_invalid: false,
+                demo: true,
+            };
+            self.save_new(conn, key).await?;
+        }
+        self.list()
+    }
+
+    /// Restores the demo data to the seed; demo connections keep working.
+    pub async fn reset_demo(&self) -> CmdResult<()> {
+        self.demo.reset().await?;
+        let demo_ids: Vec<String> = DEMO_CONNECTIONS
+            .iter()
+            .map(|(id, ..)| id.to_string())
+            .collect();
+        let mut clients = self.clients.lock().await;
+        for id in &demo_ids {
+            clients.remove(id);
+        }
+        Ok(())
+    }
+
+    pub async fn shutdown(&self) {
+        self.demo.stop().await;
+    }
+
+    /// The API client of a connection, built once from the keychain and reused.
+    async fn client(&self, id: &str) -> CmdResult<Arc<Client>> {
+        if let Some(c) = self.clients.lock().await.get(id) {
+            return Ok(c.clone());
+        }
+        let conn = self.get(id)?;
+        if conn.key_invalid {
+            return Err(invalid_key_message(&conn));
+        }
+        let url = self.url_of(&conn).await?;
+        let key = self.keychain.read(id).await?;
+        let client = Arc::new(Client::builder(&key)?.base_url(url).build()?);
+        self.clients
+            .lock()
+            .await
+            .insert(id.to_string(), client.clone());
+        Ok(client)
+    }
+
+    /// Runs one API call on a connection. A 401 marks the connection "key no longer valid" so
+    /// later calls stop at once; a refused write learns that the key is read-only.
+    pub async fn call<T, F, Fut>(&self, id: &str, f: F) -> CmdResult<T>
+    where
+        F: FnOnce(Arc<Client>) -> Fut,
+        Fut: Future<Output = Result<T, infolobby::Error>>,
+    {
+        let client = self.client(id).await?;
+        let err = match f(client).await {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        match &err {
+            infolobby::Error::InvalidKey { .. } => {
+                self.clients.lock().await.remove(id);
+                self.store.update(id, |c| c.key_invalid = true)?;
+            }
+            // The key's own flag, not a read-only role in one workspace.
+            infolobby::Error::Forbidden { message }
+                if message.to_ascii_lowercase().contains("key is read-only") =>
+            {
+                self.store
+                    .update(id, |c| c.capabilities.set_read_only(true))?;
+            }
+            _ => {}
+        }
+        Err(err.into())
+    }
+}

@@ -1,0 +1,363 @@
+//! The command layer on Tauri's mock runtime, against a real sandbox over HTTP and a real
+//! Secret Service (run inside `.ci/with-keyring.sh`; `tests/run-all.sh` does that and includes
+//! these ignored tests).
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use infolobby_desktop::commands::files::DownloadDir;
+use infolobby_desktop::connections::service::Connections;
+use infolobby_desktop::connections::store::ConnectionStore;
+use infolobby_desktop::connections::{Capabilities, Connection};
+use infolobby_desktop::keychain::{Keychain, KeychainError};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
+use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    keychain: Keychain,
+    dirs: tempfile::TempDir,
+    sandbox: Option<infolobby_sandbox::RunningSandbox>,
+    url: String,
+}
+
+impl Harness {
+    fn new() -> Self {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let service = format!(
+            "com.infolobby.desktop.test.{}.{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        let dirs = tempfile::tempdir().unwrap();
+        let keychain = Keychain::new(&service);
+        let state = Connections::new(
+            &dirs.path().join("config"),
+            &dirs.path().join("data"),
+            keychain.clone(),
+        );
+        // The sandbox runs on Tauri's runtime, which outlives each blocking command call.
+        let sandbox = tauri::async_runtime::block_on(infolobby_sandbox::start(
+            infolobby_sandbox::Config::default(),
+        ))
+        .unwrap();
+        let app = infolobby_desktop::build_app(mock_builder())
+            .manage(state)
+            .manage(DownloadDir(dirs.path().join("downloads")))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Self {
+            _app: app,
+            window,
+            keychain,
+            url: sandbox.base_url(),
+            sandbox: Some(sandbox),
+            dirs,
+        }
+    }
+
+    /// Calls a command the way the UI does; `Err` is the error object the UI receives.
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // The app's own origin on each platform.
+            url: if cfg!(windows) {
+                "http://tauri.localhost"
+            } else {
+                "tauri://localhost"
+            }
+            .parse()
+            .unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: tauri::test::INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err(&self, cmd: &str, args: Value) -> (String, String) {
+        let e = self.invoke(cmd, args).expect_err(cmd);
+        (
+            e["code"].as_str().unwrap_or_default().to_string(),
+            e["message"].as_str().unwrap_or_default().to_string(),
+        )
+    }
+
+    fn add(&self, name: &str, key: &str) -> Result<Value, Value> {
+        self.invoke(
+            "add_connection",
+            json!({"connection": {"name": name, "base_url": self.url, "key": key,
+                   "expires_on": null, "read_only": false}}),
+        )
+    }
+
+    fn stored_secret(&self, id: &str) -> Result<String, KeychainError> {
+        tauri::async_runtime::block_on(self.keychain.read(id))
+    }
+
+    /// Every file under the config and data directories, as text.
+    fn files_text(&self) -> String {
+        fn walk(dir: &Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push_str(&String::from_utf8_lossy(&std::fs::read(&p).unwrap()));
+                }
+            }
+        }
+        let mut text = String::new();
+        walk(self.dirs.path(), &mut text);
+        text
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if let Some(s) = self.sandbox.take() {
+            tauri::async_runtime::block_on(s.shutdown());
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn a_refused_key_saves_nothing_and_says_why() {
+    let h = Harness::new();
+    let e = h.add("Old", "il_live_sandbox_revoked").unwrap_err();
+    assert_eq!(e["code"], "invalid_key");
+    let message = e["message"].as_str().unwrap();
+    assert!(message.contains("revoked"), "{message}");
+    assert!(!message.contains("il_live_sandbox_revoked"));
+
+    let e = h.add("Typo", "not-a-key").unwrap_err();
+    assert_eq!(e["code"], "invalid_key");
+    let e = h.add("Empty", "  ").unwrap_err();
+    assert_eq!(e["code"], "validation");
+
+    assert_eq!(h.ok("list_connections", json!({})), json!([]));
+    assert!(!h.dirs.path().join("config/connections.json").exists());
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn add_switch_and_remove_connections() {
+    let h = Harness::new();
+    let owner = h.add("Work", "il_live_sandbox_owner").unwrap();
+    assert_eq!(owner["capabilities"]["kind"], "account");
+    assert_eq!(
+        owner["capabilities"]["workspaces"],
+        json!(["Sales CRM", "Operations"])
+    );
+    assert_eq!(owner["key_hint"], "il_live_…wner");
+    let owner_id = owner["id"].as_str().unwrap().to_string();
+    assert_eq!(h.stored_secret(&owner_id).unwrap(), "il_live_sandbox_owner");
+    // The first connection becomes the active one.
+    assert_eq!(
+        h.ok("get_settings", json!({}))["active_connection"],
+        owner_id.as_str()
+    );
+
+    let alice = h.add("", "il_user_sandbox_alice").unwrap();
+    let alice_id = alice["id"].as_str().unwrap().to_string();
+    assert_eq!(alice["name"], "InfoLobby (il_user_…lice)");
+    assert_eq!(alice["capabilities"]["notifications"], true);
+    assert_eq!(alice["capabilities"]["manage_workspaces"], false);
+
+    let settings = h.ok("set_active_connection", json!({"connectionId": alice_id}));
+    assert_eq!(settings["active_connection"], alice_id.as_str());
+
+    // Each connection talks with its own key.
+    let unread = h.ok("unread_count", json!({"connectionId": alice_id}));
+    assert!(unread["unread"].as_u64().unwrap() > 0);
+    let (code, message) = h.err("unread_count", json!({"connectionId": owner_id}));
+    assert_eq!(code, "forbidden", "{message}");
+
+    // Nothing the UI receives, and no file the app wrote, holds a secret.
+    let listed = h.ok("list_connections", json!({})).to_string();
+    assert!(!listed.contains("sandbox_owner") && !listed.contains("sandbox_alice"));
+    let files = h.files_text();
+    assert!(files.contains("il_live_…wner"), "the list is on disk");
+    assert!(!files.contains("il_live_sandbox_owner") && !files.contains("il_user_sandbox_alice"));
+
+    let left = h.ok("remove_connection", json!({"connectionId": alice_id}));
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(h.stored_secret(&alice_id), Err(KeychainError::Missing));
+    assert_eq!(
+        h.ok("get_settings", json!({}))["active_connection"],
+        owner_id.as_str(),
+        "removing the active connection switches to another"
+    );
+    h.ok("remove_connection", json!({"connectionId": owner_id}));
+    assert_eq!(h.stored_secret(&owner_id), Err(KeychainError::Missing));
+    assert_eq!(
+        h.err("list_spaces", json!({"connectionId": owner_id})).0,
+        "not_found"
+    );
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn a_revoked_key_stops_calls_until_it_is_replaced() {
+    let h = Harness::new();
+    // A key that was good when saved and has been revoked since.
+    let conn = Connection {
+        id: "rotated".into(),
+        name: "Work".into(),
+        base_url: h.url.clone(),
+        key_hint: "il_live_…oked".into(),
+        capabilities: Capabilities::for_kind(infolobby::KeyKind::Account),
+        expires_on: Some("2027-06-30".into()),
+        key_invalid: false,
+        demo: false,
+    };
+    ConnectionStore::new(&h.dirs.path().join("config"))
+        .upsert(conn)
+        .unwrap();
+    tauri::async_runtime::block_on(h.keychain.store("rotated", "il_live_sandbox_revoked")).unwrap();
+
+    let (code, message) = h.err("list_spaces", json!({"connectionId": "rotated"}));
+    assert_eq!(code, "invalid_key");
+    assert!(message.contains("Replace the key"), "{message}");
+    let listed = h.ok("list_connections", json!({}));
+    assert_eq!(listed[0]["key_invalid"], true);
+    let (code, message) = h.err(
+        "list_tables",
+        json!({"connectionId": "rotated", "spaceId": 1}),
+    );
+    assert_eq!(code, "invalid_key");
+    assert!(message.contains("“Work” is no longer valid"), "{message}");
+
+    // A wrong replacement is refused and changes nothing.
+    let (code, _) = h.err(
+        "replace_key",
+        json!({"connectionId": "rotated", "key": "il_user_nobody_knows_this"}),
+    );
+    assert_eq!(code, "invalid_key");
+    assert_eq!(
+        h.stored_secret("rotated").unwrap(),
+        "il_live_sandbox_revoked"
+    );
+
+    let replaced = h.ok(
+        "replace_key",
+        json!({"connectionId": "rotated", "key": "il_live_sandbox_owner"}),
+    );
+    assert_eq!(replaced["key_invalid"], false);
+    assert_eq!(replaced["key_hint"], "il_live_…wner");
+    assert_eq!(
+        replaced["expires_on"], "2027-06-30",
+        "settings survive a rotation"
+    );
+    let spaces = h.ok("list_spaces", json!({"connectionId": "rotated"}));
+    assert_eq!(spaces.as_array().unwrap().len(), 2);
+    h.ok("remove_connection", json!({"connectionId": "rotated"}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn errors_cross_ipc_as_code_and_message() {
+    let h = Harness::new();
+    let ro = h.add("RO", "il_live_sandbox_readonly").unwrap();
+    let ro_id = ro["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        ro["capabilities"]["read_only"],
+        Value::Null,
+        "unknown until a write"
+    );
+
+    let (code, message) = h.err(
+        "create_record",
+        json!({"connectionId": ro_id, "tableId": 1, "data": {"name": "X"}}),
+    );
+    assert_eq!(code, "forbidden");
+    assert!(message.contains("read-only"), "{message}");
+    let listed = h.ok("list_connections", json!({}));
+    assert_eq!(
+        listed[0]["capabilities"]["read_only"], true,
+        "learned from the refusal"
+    );
+
+    assert_eq!(
+        h.err("get_table", json!({"connectionId": ro_id, "tableId": 999}))
+            .0,
+        "not_found"
+    );
+    let bad_date = h.invoke(
+        "update_connection",
+        json!({"connectionId": ro_id, "changes": {"name": "RO", "expires_on": "31/12/2027", "read_only": null}}),
+    );
+    assert_eq!(bad_date.unwrap_err()["code"], "validation");
+    assert_eq!(
+        h.err("list_spaces", json!({"connectionId": "no-such-connection"}))
+            .0,
+        "not_found"
+    );
+
+    // A server that went away.
+    let offline = h.invoke(
+        "add_connection",
+        json!({"connection": {"name": "Gone", "base_url": "http://127.0.0.1:9/api",
+               "key": "il_live_sandbox_owner", "expires_on": null, "read_only": false}}),
+    );
+    assert_eq!(offline.unwrap_err()["code"], "offline");
+    h.ok("remove_connection", json!({"connectionId": ro_id}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn the_demo_adds_its_connections_and_resets() {
+    let h = Harness::new();
+    let list = h.ok("start_demo", json!({}));
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"demo-owner") && ids.contains(&"demo-alice"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        h.ok("get_settings", json!({}))["active_connection"],
+        "demo-owner"
+    );
+    let spaces = h.ok("list_spaces", json!({"connectionId": "demo-owner"}));
+    assert_eq!(spaces[0]["name"], "Sales CRM");
+
+    let created = h.ok(
+        "create_record",
+        json!({"connectionId": "demo-owner", "tableId": 1, "data": {"name": "Demo Person"}}),
+    );
+    let id = created["id"].as_i64().unwrap();
+    h.ok("reset_demo", json!({}));
+    let (code, _) = h.err(
+        "get_record",
+        json!({"connectionId": "demo-owner", "tableId": 1, "recordId": id}),
+    );
+    assert_eq!(code, "not_found", "reset restores the seed");
+    // Starting again keeps the existing demo connections.
+    assert_eq!(
+        h.ok("start_demo", json!({})).as_array().unwrap().len(),
+        ids.len()
+    );
+    for id in ids {
+        h.ok("remove_connection", json!({"connectionId": id}));
+    }
+}
