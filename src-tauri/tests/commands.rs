@@ -142,7 +142,10 @@ fn a_refused_key_saves_nothing_and_says_why() {
     let e = h.add("Old", "il_live_sandbox_revoked").unwrap_err();
     assert_eq!(e["code"], "invalid_key");
     let message = e["message"].as_str().unwrap();
-    assert!(message.contains("revoked"), "{message}");
+    assert!(
+        message.contains("refused this key") && message.contains("revoked"),
+        "{message}"
+    );
     assert!(!message.contains("il_live_sandbox_revoked"));
 
     let e = h.add("Typo", "not-a-key").unwrap_err();

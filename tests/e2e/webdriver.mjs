@@ -72,6 +72,31 @@ export class Session {
     return this.cmd("POST", `/element/${el}/click`, {});
   }
 
+  /** Types into an input, after emptying it. */
+  async fill(el, text) {
+    await this.cmd("POST", `/element/${el}/clear`, {});
+    await this.cmd("POST", `/element/${el}/value`, { text });
+  }
+
+  property(el, name) {
+    return this.cmd("GET", `/element/${el}/property/${name}`);
+  }
+
+  source() {
+    return this.cmd("GET", "/source");
+  }
+
+  /** Polls until `fn` returns something truthy. */
+  async until(fn, what, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await fn();
+      if (v) return v;
+      if (Date.now() > end) throw new WebDriverError(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Presses a key chord, e.g. keys(["\uE009", "b"]) for Ctrl+B. */
   async keys(chord) {
     const down = chord.map((value) => ({ type: "keyDown", value }));

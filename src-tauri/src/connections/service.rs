@@ -78,6 +78,20 @@ fn new_id() -> String {
     format!("c{nanos:x}")
 }
 
+/// A key refused while being checked: the user is holding the key right now, so say what to
+/// check rather than "replace the key".
+fn refused(e: infolobby::Error) -> CommandError {
+    match e {
+        infolobby::Error::InvalidKey { message } => CommandError::new(
+            ErrorCode::InvalidKey,
+            format!(
+                "InfoLobby refused this key: {message}. Check that the whole key was copied and that it has not been revoked, rotated or expired."
+            ),
+        ),
+        other => other.into(),
+    }
+}
+
 fn invalid_key_message(conn: &Connection) -> CommandError {
     CommandError::new(
         ErrorCode::InvalidKey,
@@ -137,7 +151,7 @@ impl Connections {
             url => url.trim_end_matches('/').to_string(),
         };
         let expires_on = check_date(new.expires_on)?;
-        let (mut capabilities, key_hint) = probe(&base_url, &key).await?;
+        let (mut capabilities, key_hint) = probe(&base_url, &key).await.map_err(refused)?;
         if new.read_only {
             capabilities.set_read_only(true);
         }
@@ -179,7 +193,7 @@ impl Connections {
             return Err(validation("Paste the new API key."));
         }
         let url = self.url_of(&conn).await?;
-        let (mut capabilities, key_hint) = probe(&url, key).await?;
+        let (mut capabilities, key_hint) = probe(&url, key).await.map_err(refused)?;
         if let Some(ro) = conn.capabilities.read_only {
             capabilities.set_read_only(ro);
         }

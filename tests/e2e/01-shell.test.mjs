@@ -28,10 +28,12 @@ test("shell renders sidebar, main area and status bar", async () => {
   assert.match(await s.text(await s.find("[data-testid=status-bar]")), /InfoLobby Desktop \d+\.\d+\.\d+/);
 });
 
-test("empty state is honest about what is missing", async () => {
-  const empty = await s.waitFor("[data-testid=empty-state]");
-  assert.match(await s.text(empty), /No connection yet/);
-  assert.match(await s.text(await s.find("[data-testid=workspaces-empty]")), /No workspaces yet/);
+test("first launch offers the demo and adding a connection", async () => {
+  const welcome = await s.waitFor("[data-testid=welcome]");
+  assert.match(await s.text(welcome), /Welcome to InfoLobby Desktop/);
+  assert.equal(await s.displayed(await s.find("[data-testid=try-demo]")), true);
+  assert.equal(await s.displayed(await s.find("[data-testid=add-connection]")), true);
+  assert.match(await s.text(await s.find("[data-testid=workspaces-empty]")), /No connection yet/);
   writeFileSync(join(OUTPUT, "shell.png"), await s.screenshot());
 });
 

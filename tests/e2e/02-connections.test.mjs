@@ -1,0 +1,110 @@
+// Connections through the real window: the demo on first launch, a refused key, a good key with
+// its capabilities, and no secret anywhere after it is saved.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Session } from "./webdriver.mjs";
+import { APP, DRIVER, OUTPUT } from "./env.mjs";
+import { startSandbox } from "./sandbox.mjs";
+
+const IDENTIFIER = "com.infolobby.desktop";
+const GOOD_KEY = "il_user_sandbox_alice";
+const configDir = join(process.env.XDG_CONFIG_HOME ?? "", IDENTIFIER);
+const dataDir = join(process.env.XDG_DATA_HOME ?? "", IDENTIFIER);
+
+let s;
+let sandbox;
+before(async () => {
+  assert.ok(process.env.XDG_CONFIG_HOME && process.env.XDG_DATA_HOME, "private XDG dirs are set");
+  sandbox = await startSandbox();
+  s = await Session.start(DRIVER, APP);
+});
+after(async () => {
+  await s?.end();
+  sandbox?.stop();
+});
+
+const texts = async (css) => Promise.all((await s.findAll(css)).map((el) => s.text(el)));
+const shot = async (name) => writeFileSync(join(OUTPUT, name), await s.screenshot());
+
+/** Every file the app wrote, except the built-in demo server's own database (a server keeps its
+ *  keys; the demo's are public and documented). */
+function appFiles(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (p === join(dataDir, "demo")) continue;
+    if (statSync(p).isDirectory()) appFiles(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+test("first launch → Try the demo → workspaces listed", async () => {
+  await s.click(await s.waitFor("[data-testid=try-demo]"));
+  await s.until(async () => (await texts("[data-testid=workspace-name]")).length >= 2, "demo workspaces");
+  assert.deepEqual(await texts("[data-testid=workspace-name]"), ["Sales CRM", "Operations"]);
+  await s.until(async () => (await texts("[data-testid=table-name]")).includes("Tickets"), "tables");
+  assert.match(await s.text(await s.find("[data-testid=connection-status]")), /Demo · account owner · account key/);
+  await shot("workspaces.png");
+});
+
+test("the demo's connections show what each key can and cannot do", async () => {
+  await s.click(await s.find("[data-testid=nav-connections]"));
+  await s.waitFor("[data-testid=connection-card]");
+  const names = await texts("[data-testid=connection-name]");
+  assert.ok(names.includes("Demo · Alice (personal)") && names.includes("Demo · read-only"), names.join());
+  const restricted = await s.find("[data-connection-id=demo-restricted] [data-testid=connection-workspaces]");
+  assert.equal(await s.text(restricted), "Sales CRM");
+  const ro = await s.find("[data-connection-id=demo-readonly] [data-testid=badge-readonly]");
+  assert.equal(await s.displayed(ro), true);
+  await shot("connections.png");
+});
+
+test("a wrong key is refused with the server's reason and nothing is saved", async () => {
+  const before = readFileSync(join(configDir, "connections.json"), "utf8");
+  await s.click(await s.find("[data-testid=open-add-form]"));
+  await s.fill(await s.waitFor("[data-testid=field-name]"), "Old key");
+  await s.fill(await s.find("[data-testid=field-url]"), sandbox.url);
+  await s.fill(await s.find("[data-testid=field-key]"), "il_live_sandbox_revoked");
+  await s.click(await s.find("[data-testid=form-save]"));
+  const error = await s.waitFor("[data-testid=form-error]");
+  assert.match(await s.text(error), /refused this key: API key has been revoked/);
+  assert.doesNotMatch(await s.text(error), /il_live_sandbox_revoked/);
+  // What the user typed is still there to correct.
+  assert.equal(await s.property(await s.find("[data-testid=field-name]"), "value"), "Old key");
+  assert.equal(readFileSync(join(configDir, "connections.json"), "utf8"), before, "nothing saved");
+  assert.ok(!(await texts("[data-testid=connection-name]")).includes("Old key"));
+  await shot("refused-key.png");
+});
+
+test("a good key is listed with its capabilities", async () => {
+  await s.fill(await s.find("[data-testid=field-name]"), "Alice at work");
+  await s.fill(await s.find("[data-testid=field-key]"), GOOD_KEY);
+  await s.click(await s.find("[data-testid=form-save]"));
+  const card = await s.until(async () => {
+    const cards = await s.findAll("[data-testid=connection-card]");
+    for (const c of cards) if ((await s.text(c)).startsWith("Alice at work")) return c;
+    return null;
+  }, "the new connection");
+  const text = await s.text(card);
+  assert.match(text, /Personal key/);
+  assert.match(text, /il_user_…lice/);
+  assert.match(text, /Sales CRM/);
+  assert.match(text, /create, change or delete workspaces/);
+  assert.equal((await s.findAll("[data-testid=connection-form]")).length, 0, "form closed");
+  await shot("added-key.png");
+});
+
+test("the saved key is in no file, log or page", async () => {
+  assert.doesNotMatch(await s.source(), new RegExp(GOOD_KEY));
+  const files = [...appFiles(configDir), ...appFiles(dataDir)];
+  assert.ok(files.some((f) => f.endsWith("connections.json")), files.join());
+  for (const f of files) {
+    assert.ok(!readFileSync(f).includes(GOOD_KEY), `${f} holds the key`);
+  }
+  for (const log of readdirSync(OUTPUT).filter((n) => n.endsWith(".log"))) {
+    assert.ok(!readFileSync(join(OUTPUT, log)).includes(GOOD_KEY), `${log} holds the key`);
+  }
+});

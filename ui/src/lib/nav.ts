@@ -1,0 +1,2 @@
+/** The pages of the main area. */
+export type Page = "workspaces" | "connections";
