@@ -10,4 +10,5 @@ step "app build"
 # --workspace: the same feature set as the test build, so the two share compiled crates.
 cargo build --locked --workspace
 step "starting InfoLobby Desktop"
-exec "$APP_BIN" "$@"
+# --demo: with no connection configured yet, the app starts its built-in demo right away.
+exec "$APP_BIN" --demo "$@"

@@ -16,11 +16,12 @@ use tauri::{Builder, Manager, Runtime};
 use tauri_plugin_window_state::StateFlags;
 
 use crate::commands::files::DownloadDir;
+use crate::commands::launch::LaunchOptions;
 use crate::connections::service::Connections;
 use crate::keychain::Keychain;
 
 /// The commands, registered the same way for the real app and for tests on Tauri's mock
-/// runtime. The caller manages a `Connections` and a `DownloadDir`: the real app from its
+/// runtime. The caller manages a `Connections`, a `DownloadDir` and `LaunchOptions`: the real app from its
 /// platform directories, tests from temporary ones.
 pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder.invoke_handler(commands::specta_builder::<R>().invoke_handler())
@@ -60,6 +61,7 @@ pub fn run() {
             let (state, downloads) = app_state(app.handle())?;
             app.manage(state);
             app.manage(downloads);
+            app.manage(LaunchOptions::from_args(std::env::args()));
             tray::install(app.handle())?;
             menu::install(app.handle())?;
             window::keep_in_tray_on_close(app.handle());

@@ -48,6 +48,7 @@ impl Harness {
         let app = infolobby_desktop::build_app(mock_builder())
             .manage(state)
             .manage(DownloadDir(dirs.path().join("downloads")))
+            .manage(infolobby_desktop::commands::launch::LaunchOptions::default())
             .build(mock_context(noop_assets()))
             .unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -50,6 +50,20 @@ test("first launch → Try the demo → workspaces listed", async () => {
   await shot("workspaces.png");
 });
 
+test("the window may call only the commands its UI uses", async () => {
+  const invoke = (cmd, args) =>
+    s.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+         .then((ok) => done({ ok }), (err) => done({ err: String(err?.message ?? JSON.stringify(err)) }));`,
+      [cmd, args],
+    );
+  const refused = await invoke("delete_space", { connectionId: "demo-owner", spaceId: 1 });
+  assert.match(refused.err ?? "", /not allowed/, JSON.stringify(refused));
+  const allowed = await invoke("list_spaces", { connectionId: "demo-owner" });
+  assert.deepEqual(allowed.ok?.map((sp) => sp.name), ["Sales CRM", "Operations"], "nothing was deleted");
+});
+
 test("the demo's connections show what each key can and cannot do", async () => {
   await s.click(await s.find("[data-testid=nav-connections]"));
   await s.waitFor("[data-testid=connection-card]");

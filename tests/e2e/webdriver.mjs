@@ -82,6 +82,11 @@ export class Session {
     return this.cmd("GET", `/element/${el}/property/${name}`);
   }
 
+  /** Runs an async script in the page; it calls its last argument with the result. */
+  executeAsync(script, args = []) {
+    return this.cmd("POST", "/execute/async", { script, args });
+  }
+
   source() {
     return this.cmd("GET", "/source");
   }

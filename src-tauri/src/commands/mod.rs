@@ -5,6 +5,7 @@
 pub mod collab;
 pub mod connections;
 pub mod files;
+pub mod launch;
 pub mod records;
 pub mod tasks;
 pub mod workspaces;
@@ -16,6 +17,7 @@ use tauri_specta::collect_commands;
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
+            launch::launch_options,
             connections::list_connections,
             connections::add_connection,
             connections::replace_key,

@@ -6,6 +6,7 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
+	launchOptions: () => __TAURI_INVOKE<LaunchOptions>("launch_options"),
 	listConnections: () => typedError<Connection[], CommandError>(__TAURI_INVOKE("list_connections")),
 	/**  Probes the key first; a refused key saves nothing. */
 	addConnection: (connection: NewConnection) => typedError<Connection, CommandError>(__TAURI_INVOKE("add_connection", { connection })),
@@ -204,6 +205,14 @@ export type KeyKind =
 "account" | 
 /**  `il_user_`: acts as one user; cannot manage workspaces, tables or members. */
 "personal";
+
+/**
+ *  `--demo` on the command line (the README's run command passes it): with no connection yet,
+ *  the UI starts the demo at once instead of only offering it.
+ */
+export type LaunchOptions = {
+	start_demo: boolean,
+};
 
 export type Member = {
 	user_id: number,
