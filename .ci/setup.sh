@@ -12,6 +12,8 @@ SYSTEM_PACKAGES=(
   # headless run and tests: X server, session bus, keyring, notifications, WebDriver, screenshots
   xvfb xauth x11-utils dbus dbus-x11 at-spi2-core libglib2.0-bin
   gnome-keyring libsecret-tools dunst webkit2gtk-driver imagemagick fonts-dejavu-core
+  # window geometry and a window manager's close request, for the window lifecycle test
+  xdotool python3-xlib
 )
 
 missing=()

@@ -41,6 +41,28 @@ fn app_state<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<(Connection
     ))
 }
 
+/// SIGTERM (logout, `kill`) and SIGINT (Ctrl+C in a terminal) quit like File → Quit, so the
+/// window state is saved and the demo server's database is closed cleanly.
+fn quit_on_signals<R: Runtime>(app: tauri::AppHandle<R>) {
+    #[cfg(unix)]
+    tauri::async_runtime::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let (Ok(mut term), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+        }
+        app.exit(0);
+    });
+    #[cfg(not(unix))]
+    let _ = app;
+}
+
 /// Starts the desktop app and blocks until it quits.
 pub fn run() {
     let builder = Builder::default()
@@ -62,9 +84,11 @@ pub fn run() {
             app.manage(state);
             app.manage(downloads);
             app.manage(LaunchOptions::from_args(std::env::args()));
-            tray::install(app.handle())?;
-            menu::install(app.handle())?;
+            // Quit and close handling first: the tray appearing means the app is ready.
+            quit_on_signals(app.handle().clone());
             window::keep_in_tray_on_close(app.handle());
+            menu::install(app.handle())?;
+            tray::install(app.handle())?;
             Ok(())
         })
         .build(context);

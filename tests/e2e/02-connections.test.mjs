@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { startSandbox } from "./sandbox.mjs";
@@ -15,6 +16,19 @@ const dataDir = join(process.env.XDG_DATA_HOME ?? "", IDENTIFIER);
 
 let s;
 let sandbox;
+let aliceId;
+
+/** The secret the system keychain holds for a connection, or null (secret-tool exits 1). */
+function keychainSecret(connectionId) {
+  try {
+    return execFileSync("secret-tool", ["lookup", "service", IDENTIFIER, "username", connectionId], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch {
+    return null;
+  }
+}
 before(async () => {
   assert.ok(process.env.XDG_CONFIG_HOME && process.env.XDG_DATA_HOME, "private XDG dirs are set");
   sandbox = await startSandbox();
@@ -108,6 +122,8 @@ test("a good key is listed with its capabilities", async () => {
   assert.match(text, /Sales CRM/);
   assert.match(text, /create, change or delete workspaces/);
   assert.equal((await s.findAll("[data-testid=connection-form]")).length, 0, "form closed");
+  aliceId = await s.attribute(card, "data-connection-id");
+  assert.equal(keychainSecret(aliceId), GOOD_KEY, "the key is in the system keychain");
   await shot("added-key.png");
 });
 
@@ -121,4 +137,13 @@ test("the saved key is in no file, log or page", async () => {
   for (const log of readdirSync(OUTPUT).filter((n) => n.endsWith(".log"))) {
     assert.ok(!readFileSync(join(OUTPUT, log)).includes(GOOD_KEY), `${log} holds the key`);
   }
+});
+
+test("removing a connection deletes its key from the keychain", async () => {
+  const card = `[data-connection-id="${aliceId}"]`;
+  await s.click(await s.find(`${card} [data-testid=connection-remove]`));
+  await s.click(await s.waitFor(`${card} [data-testid=connection-remove-confirm]`));
+  await s.until(async () => (await s.findAll(card)).length === 0, "the card to go");
+  assert.equal(keychainSecret(aliceId), null);
+  assert.ok(!readFileSync(join(configDir, "connections.json"), "utf8").includes(aliceId));
 });

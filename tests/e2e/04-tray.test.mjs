@@ -3,29 +3,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, exitWithin, waitUntil } from "./app-process.mjs";
-import { busNamesOf, menuClick, menuLayout } from "./dbus.mjs";
+import { TRAY_MENU_PATH, menuClick, trayMenuOf } from "./dbus.mjs";
 
-const MENU_PATH = "/org/ayatana/NotificationItem/tray_icon_tray_app_main_tray/Menu";
 
 test("tray menu offers Open and Quit, and Quit exits the app cleanly", async () => {
   const app = launch("tray-app.log");
   try {
-    const found = await waitUntil(
-      () => {
-        for (const name of busNamesOf(app.pid)) {
-          const items = menuLayout(name, MENU_PATH);
-          if (items && items.length > 0) return { name, items };
-        }
-        return null;
-      },
-      20000,
-      "the tray menu on the session bus",
-    );
+    const found = await waitUntil(() => trayMenuOf(app.pid), 20000, "the tray menu on the session bus");
     const labels = found.items.map((i) => i.label);
     assert.deepEqual(labels, ["Open InfoLobby Desktop", "Quit"]);
 
     const quit = found.items.find((i) => i.label === "Quit");
-    menuClick(found.name, MENU_PATH, quit.id);
+    menuClick(found.name, TRAY_MENU_PATH, quit.id);
     const status = await exitWithin(app, 10000);
     assert.deepEqual(status, { code: 0, signal: null }, "app exited with status 0 after Quit");
   } finally {

@@ -35,3 +35,15 @@ export function menuLayout(dest, path) {
 export function menuClick(dest, path, id) {
   gdbus(["--dest", dest, "--object-path", path, "--method", "com.canonical.dbusmenu.Event", "--", String(id), "clicked", "<int32 0>", "0"]);
 }
+
+export const TRAY_MENU_PATH = "/org/ayatana/NotificationItem/tray_icon_tray_app_main_tray/Menu";
+
+/** The tray menu a process exports, as `{name, items}`, or null while it has none. The tray is
+ *  installed last at start-up, so its menu on the bus means the app is ready. */
+export function trayMenuOf(pid) {
+  for (const name of busNamesOf(pid)) {
+    const items = menuLayout(name, TRAY_MENU_PATH);
+    if (items && items.length > 0) return { name, items };
+  }
+  return null;
+}

@@ -68,7 +68,13 @@ export class Session {
     return this.cmd("GET", `/element/${el}/displayed`);
   }
 
-  click(el) {
+  /** Clicks an element, scrolled to the middle of its scroll area first: WebKitWebDriver refuses
+   *  elements under the status bar or below the fold. */
+  async click(el) {
+    await this.cmd("POST", "/execute/sync", {
+      script: "arguments[0].scrollIntoView({ block: 'center' });",
+      args: [{ [ELEMENT]: el }],
+    });
     return this.cmd("POST", `/element/${el}/click`, {});
   }
 
@@ -76,6 +82,10 @@ export class Session {
   async fill(el, text) {
     await this.cmd("POST", `/element/${el}/clear`, {});
     await this.cmd("POST", `/element/${el}/value`, { text });
+  }
+
+  attribute(el, name) {
+    return this.cmd("GET", `/element/${el}/attribute/${name}`);
   }
 
   property(el, name) {
