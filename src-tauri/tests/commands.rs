@@ -365,3 +365,28 @@ fn the_demo_adds_its_connections_and_resets() {
         h.ok("remove_connection", json!({"connectionId": id}));
     }
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn a_key_removed_outside_the_app_asks_for_a_new_one() {
+    let h = Harness::new();
+    let conn = h.add("Work", "il_live_sandbox_owner").unwrap();
+    let id = conn["id"].as_str().unwrap().to_string();
+    tauri::async_runtime::block_on(h.keychain.delete(&id)).unwrap();
+
+    let (code, message) = h.err("list_spaces", json!({"connectionId": id}));
+    assert_eq!(code, "invalid_key", "{message}");
+    assert_eq!(h.ok("list_connections", json!({}))[0]["key_invalid"], true);
+    h.ok(
+        "replace_key",
+        json!({"connectionId": id, "key": "il_live_sandbox_owner"}),
+    );
+    assert_eq!(
+        h.ok("list_spaces", json!({"connectionId": id}))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    h.ok("remove_connection", json!({"connectionId": id}));
+}

@@ -17,7 +17,7 @@ use super::store::ConnectionStore;
 use super::Connection;
 use crate::demo::{Demo, DEMO_CONNECTIONS};
 use crate::error::{CmdResult, CommandError, ErrorCode};
-use crate::keychain::Keychain;
+use crate::keychain::{Keychain, KeychainError};
 use crate::settings::{Settings, SettingsStore};
 
 /// What the "add connection" form sends. `key` is the only place a secret enters the app.
@@ -301,7 +301,15 @@ impl Connections {
             return Err(invalid_key_message(&conn));
         }
         let url = self.url_of(&conn).await?;
-        let key = self.keychain.read(id).await?;
+        let key = match self.keychain.read(id).await {
+            Ok(key) => key,
+            // Removed outside the app (e.g. in the OS's keychain manager): same cure as a 401.
+            Err(KeychainError::Missing) => {
+                self.store.update(id, |c| c.key_invalid = true)?;
+                return Err(invalid_key_message(&conn));
+            }
+            Err(e) => return Err(e.into()),
+        };
         let client = Arc::new(Client::builder(&key)?.base_url(url).build()?);
         self.clients
             .lock()
