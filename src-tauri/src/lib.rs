@@ -10,6 +10,7 @@ pub mod keychain;
 pub mod menu;
 pub mod settings;
 pub mod tray;
+pub mod watcher;
 pub mod window;
 
 use tauri::{Builder, Manager, Runtime};
@@ -19,16 +20,20 @@ use crate::commands::files::DownloadDir;
 use crate::commands::launch::LaunchOptions;
 use crate::connections::service::Connections;
 use crate::keychain::Keychain;
+use crate::watcher::Watcher;
+use tauri_plugin_notification::NotificationExt;
 
 /// The commands, registered the same way for the real app and for tests on Tauri's mock
-/// runtime. The caller manages a `Connections`, a `DownloadDir` and `LaunchOptions`: the real app from its
+/// runtime. The caller manages a `Connections`, a `DownloadDir`, a `Watcher` and `LaunchOptions`: the real app from its
 /// platform directories, tests from temporary ones.
 pub fn build_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder.invoke_handler(commands::specta_builder::<R>().invoke_handler())
 }
 
 /// The state of the real app, in the platform's config and data directories.
-fn app_state<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<(Connections, DownloadDir)> {
+fn app_state<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+) -> tauri::Result<(Connections, DownloadDir, Watcher)> {
     let paths = app.path();
     let config = paths.app_config_dir()?;
     let data = paths.app_data_dir()?;
@@ -38,6 +43,7 @@ fn app_state<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<(Connection
     Ok((
         Connections::new(&config, &data, Keychain::default()),
         DownloadDir(downloads),
+        Watcher::new(&config),
     ))
 }
 
@@ -70,6 +76,7 @@ pub fn run() {
             // A second launch hands over to this one: bring the existing window forward.
             window::show_main(app);
         }))
+        .plugin(tauri_plugin_notification::init())
         .plugin(
             // Size, position, maximised; never "hidden", or closing to the tray would start the
             // next run without a window.
@@ -80,15 +87,22 @@ pub fn run() {
     let context = tauri::generate_context!();
     let result = build_app(builder)
         .setup(|app| {
-            let (state, downloads) = app_state(app.handle())?;
+            let (state, downloads, watcher) = app_state(app.handle())?;
             app.manage(state);
             app.manage(downloads);
+            app.manage(watcher);
             app.manage(LaunchOptions::from_args(std::env::args()));
             // Quit and close handling first: the tray appearing means the app is ready.
             quit_on_signals(app.handle().clone());
             window::keep_in_tray_on_close(app.handle());
             menu::install(app.handle())?;
             tray::install(app.handle())?;
+            // A click on one of our notifications brings the window forward.
+            let handle = app.handle().clone();
+            let _ = app
+                .notification()
+                .on_action(move |_| window::show_main(&handle));
+            watcher::spawn(app.handle().clone());
             Ok(())
         })
         .build(context);

@@ -49,6 +49,9 @@ impl Harness {
             .manage(state)
             .manage(DownloadDir(dirs.path().join("downloads")))
             .manage(infolobby_desktop::commands::launch::LaunchOptions::default())
+            .manage(infolobby_desktop::watcher::Watcher::new(
+                &dirs.path().join("config"),
+            ))
             .build(mock_context(noop_assets()))
             .unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())

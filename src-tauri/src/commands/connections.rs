@@ -1,4 +1,4 @@
-//! Connections, settings and the demo.
+//! Connections, settings and the demo. Changes wake the watcher, so counts follow at once.
 
 use tauri::State;
 
@@ -6,6 +6,7 @@ use crate::connections::service::{ConnectionChanges, Connections, NewConnection}
 use crate::connections::Connection;
 use crate::error::CmdResult;
 use crate::settings::Settings;
+use crate::watcher::Watcher;
 
 #[tauri::command]
 #[specta::specta]
@@ -18,19 +19,25 @@ pub async fn list_connections(state: State<'_, Connections>) -> CmdResult<Vec<Co
 #[specta::specta]
 pub async fn add_connection(
     state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
     connection: NewConnection,
 ) -> CmdResult<Connection> {
-    state.add(connection).await
+    let added = state.add(connection).await;
+    watcher.check_now();
+    added
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn replace_key(
     state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
     connection_id: String,
     key: String,
 ) -> CmdResult<Connection> {
-    state.replace_key(&connection_id, &key).await
+    let replaced = state.replace_key(&connection_id, &key).await;
+    watcher.check_now();
+    replaced
 }
 
 #[tauri::command]
@@ -78,12 +85,22 @@ pub async fn update_settings(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn start_demo(state: State<'_, Connections>) -> CmdResult<Vec<Connection>> {
-    state.start_demo().await
+pub async fn start_demo(
+    state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
+) -> CmdResult<Vec<Connection>> {
+    let list = state.start_demo().await;
+    watcher.check_now();
+    list
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn reset_demo(state: State<'_, Connections>) -> CmdResult<()> {
-    state.reset_demo().await
+pub async fn reset_demo(
+    state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
+) -> CmdResult<()> {
+    let reset = state.reset_demo().await;
+    watcher.check_now();
+    reset
 }

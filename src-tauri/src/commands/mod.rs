@@ -8,6 +8,7 @@ pub mod files;
 pub mod launch;
 pub mod records;
 pub mod tasks;
+pub mod watcher;
 pub mod workspaces;
 
 use tauri::Runtime;
@@ -18,6 +19,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
             launch::launch_options,
+            watcher::unread_counts,
+            watcher::check_now,
             connections::list_connections,
             connections::add_connection,
             connections::replace_key,

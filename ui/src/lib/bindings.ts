@@ -7,6 +7,9 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	launchOptions: () => __TAURI_INVOKE<LaunchOptions>("launch_options"),
+	/**  Unread notifications and tasks due per connection id, as of the last check. */
+	unreadCounts: () => __TAURI_INVOKE<{ [key in string]: Unread }>("unread_counts"),
+	checkNow: () => __TAURI_INVOKE<void>("check_now"),
 	listConnections: () => typedError<Connection[], CommandError>(__TAURI_INVOKE("list_connections")),
 	/**  Probes the key first; a refused key saves nothing. */
 	addConnection: (connection: NewConnection) => typedError<Connection, CommandError>(__TAURI_INVOKE("add_connection", { connection })),
@@ -333,6 +336,12 @@ export type TaskScope = "assigned_to_me" | "created_by_me" | "all";
 export type TransferProgress = {
 	done: number,
 	total: number,
+};
+
+/**  Unread notifications and tasks due of one connection. */
+export type Unread = {
+	unread: number,
+	tasks_due: number,
 };
 
 export type UnreadCount = {

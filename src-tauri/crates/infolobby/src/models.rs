@@ -434,6 +434,34 @@ fn lenient_opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>,
     })
 }
 
+/// Comment and notification text with mentions (`@{<user id>:<name>}`) written as `@name`, for
+/// showing to people.
+pub fn plain_mentions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("@{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let parsed = after.split_once('}').and_then(|(inner, tail)| {
+            let (id, name) = inner.split_once(':')?;
+            id.parse::<i64>().ok().map(|_| (name, tail))
+        });
+        match parsed {
+            Some((name, tail)) => {
+                out.push('@');
+                out.push_str(name);
+                rest = tail;
+            }
+            None => {
+                out.push_str("@{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Timestamps arrive as `YYYY-MM-DD HH:MM:SS` or ISO 8601 (A15); this gives the former.
 pub fn normalize_timestamp(s: &str) -> String {
     let s = s.trim().trim_end_matches('Z');
@@ -633,4 +661,21 @@ pub struct UnreadCount {
     pub unread: u64,
     #[serde(default, rename = "tasksDue")]
     pub tasks_due: u64,
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::plain_mentions;
+
+    #[test]
+    fn mentions_read_as_names() {
+        assert_eq!(
+            plain_mentions("call @{2:Alice} and @{3:Bob Stone}!"),
+            "call @Alice and @Bob Stone!"
+        );
+        assert_eq!(
+            plain_mentions("mail a@{b} @{x:y} @{"),
+            "mail a@{b} @{x:y} @{"
+        );
+    }
 }

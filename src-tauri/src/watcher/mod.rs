@@ -1,0 +1,195 @@
+//! The background watcher: checks every personal-key connection for new notifications and tasks
+//! due, raises native notifications for what is new, and keeps the tray's unread count current.
+//! It runs while the window is closed to the tray.
+
+pub mod seen;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+use tokio::sync::Notify;
+
+use crate::connections::service::Connections;
+use crate::connections::Connection;
+use crate::error::CmdResult;
+use seen::{Seen, SeenStore};
+
+/// Event the UI listens to for new counts.
+pub const UNREAD_EVENT: &str = "unread-changed";
+/// At most this many notifications are shown one by one per check; the rest are summed up.
+const MAX_ALERTS: usize = 3;
+
+/// Unread notifications and tasks due of one connection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Unread {
+    pub unread: u32,
+    pub tasks_due: u32,
+}
+
+pub struct Watcher {
+    wake: Notify,
+    seen: SeenStore,
+    counts: Mutex<BTreeMap<String, Unread>>,
+}
+
+/// A native notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub title: String,
+    pub body: String,
+}
+
+impl Watcher {
+    pub fn new(config_dir: &Path) -> Self {
+        Self {
+            wake: Notify::new(),
+            seen: SeenStore::new(config_dir),
+            counts: Mutex::default(),
+        }
+    }
+
+    /// Checks now instead of at the end of the interval.
+    pub fn check_now(&self) {
+        self.wake.notify_one();
+    }
+
+    pub fn counts(&self) -> BTreeMap<String, Unread> {
+        self.counts.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    /// One round over all connections; returns the alerts to show and the new counts.
+    pub async fn check(&self, connections: &Connections) -> (Vec<Alert>, BTreeMap<String, Unread>) {
+        let list = connections.list().unwrap_or_default();
+        let mut seen = self.seen.load().unwrap_or_default();
+        seen.retain(|id, _| list.iter().any(|c| &c.id == id));
+        let previous = self.counts();
+        let mut counts = BTreeMap::new();
+        let mut alerts = Vec::new();
+        for conn in list
+            .iter()
+            .filter(|c| c.capabilities.notifications && !c.key_invalid)
+        {
+            let state = seen.entry(conn.id.clone()).or_default();
+            match check_one(connections, conn, state).await {
+                Ok((count, mut new)) => {
+                    counts.insert(conn.id.clone(), count);
+                    alerts.append(&mut new);
+                }
+                // Offline or rate limited: keep the last count; the next round tries again.
+                Err(_) => {
+                    if let Some(c) = previous.get(&conn.id) {
+                        counts.insert(conn.id.clone(), *c);
+                    }
+                }
+            }
+        }
+        let _ = self.seen.save(&seen);
+        if let Ok(mut c) = self.counts.lock() {
+            *c = counts.clone();
+        }
+        (alerts, counts)
+    }
+}
+
+fn to_u32(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+async fn check_one(
+    connections: &Connections,
+    conn: &Connection,
+    seen: &mut Seen,
+) -> CmdResult<(Unread, Vec<Alert>)> {
+    let count = connections
+        .call(&conn.id, |c| async move { c.unread_count().await })
+        .await?;
+    let mut alerts = Vec::new();
+    if count.unread > 0 {
+        // Listing marks them "seen" on the service, which is what showing them here means.
+        let unread = connections
+            .call(
+                &conn.id,
+                |c| async move { c.notifications(true, 50, 0).await },
+            )
+            .await?;
+        let fresh = seen.fresh(&unread);
+        for n in fresh.iter().take(MAX_ALERTS) {
+            alerts.push(Alert {
+                title: if n.message.is_empty() {
+                    "New InfoLobby notification".into()
+                } else {
+                    n.message.clone()
+                },
+                body: n
+                    .summary
+                    .as_deref()
+                    .map(infolobby::models::plain_mentions)
+                    .unwrap_or_else(|| conn.name.clone()),
+            });
+        }
+        if fresh.len() > MAX_ALERTS {
+            alerts.push(Alert {
+                title: format!("{} more notifications", fresh.len() - MAX_ALERTS),
+                body: conn.name.clone(),
+            });
+        }
+    }
+    let more_due = seen.more_tasks_due(count.tasks_due);
+    if more_due > 0 {
+        alerts.push(Alert {
+            title: if count.tasks_due == 1 {
+                "A task is due".into()
+            } else {
+                format!("{} tasks are due", count.tasks_due)
+            },
+            body: conn.name.clone(),
+        });
+    }
+    seen.initialized = true;
+    Ok((
+        Unread {
+            unread: to_u32(count.unread),
+            tasks_due: to_u32(count.tasks_due),
+        },
+        alerts,
+    ))
+}
+
+/// Starts the watcher loop for the life of the app.
+pub fn spawn<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            let connections = app.state::<Connections>();
+            let watcher = app.state::<Watcher>();
+            let (alerts, counts) = watcher.check(&connections).await;
+            for alert in alerts {
+                // A missing notification daemon must not stop the watcher.
+                let _ = app
+                    .notification()
+                    .builder()
+                    .title(alert.title)
+                    .body(alert.body)
+                    .show();
+            }
+            let total = counts.values().fold(Unread::default(), |a, c| Unread {
+                unread: a.unread.saturating_add(c.unread),
+                tasks_due: a.tasks_due.saturating_add(c.tasks_due),
+            });
+            crate::tray::show_unread(&app, total);
+            let _ = app.emit(UNREAD_EVENT, &counts);
+            let interval = connections
+                .settings()
+                .map(|s| s.poll_interval_secs)
+                .unwrap_or(60);
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(u64::from(interval))) => {}
+                _ = watcher.wake.notified() => {}
+            }
+        }
+    });
+}

@@ -1,0 +1,78 @@
+//! The background watcher against a real sandbox and a real Secret Service: it counts unread
+//! notifications of personal keys, announces only what is new, and never the same thing twice.
+#![allow(clippy::unwrap_used)]
+
+use infolobby_desktop::connections::service::{Connections, NewConnection};
+use infolobby_desktop::keychain::Keychain;
+use infolobby_desktop::watcher::Watcher;
+
+fn new_connection(name: &str, url: &str, key: &str) -> NewConnection {
+    NewConnection {
+        name: name.into(),
+        base_url: url.into(),
+        key: key.into(),
+        expires_on: None,
+        read_only: false,
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+async fn new_notifications_are_announced_once() {
+    let sandbox = infolobby_sandbox::start(infolobby_sandbox::Config::default())
+        .await
+        .unwrap();
+    let url = sandbox.base_url();
+    let dirs = tempfile::tempdir().unwrap();
+    let config = dirs.path().join("config");
+    let keychain = Keychain::new(&format!(
+        "com.infolobby.desktop.test.watcher.{}",
+        std::process::id()
+    ));
+    let connections = Connections::new(&config, &dirs.path().join("data"), keychain);
+    let alice = connections
+        .add(new_connection("Alice", &url, "il_user_sandbox_alice"))
+        .await
+        .unwrap();
+    let owner = connections
+        .add(new_connection("Owner", &url, "il_live_sandbox_owner"))
+        .await
+        .unwrap();
+    let watcher = Watcher::new(&config);
+
+    // The first round records what is there and announces nothing.
+    let (alerts, counts) = watcher.check(&connections).await;
+    assert!(alerts.is_empty(), "{alerts:?}");
+    let before = counts[&alice.id].unread;
+    assert!(
+        before > 0,
+        "the demo seed has unread notifications for Alice"
+    );
+    assert!(
+        !counts.contains_key(&owner.id),
+        "account keys have no notifications"
+    );
+
+    // Bob mentions Alice.
+    let bob = infolobby::Client::builder("il_user_sandbox_bob")
+        .unwrap()
+        .base_url(&url)
+        .build()
+        .unwrap();
+    bob.create_comment(1, 1, "Can you call them back, @{2:Alice}?", &[])
+        .await
+        .unwrap();
+
+    let (alerts, counts) = watcher.check(&connections).await;
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert!(alerts[0].title.contains("mentioned you"), "{alerts:?}");
+    assert_eq!(counts[&alice.id].unread, before + 1);
+
+    // Nothing new, nothing announced; a fresh watcher (an app restart) does not repeat it either.
+    assert!(watcher.check(&connections).await.0.is_empty());
+    assert!(Watcher::new(&config).check(&connections).await.0.is_empty());
+
+    connections.remove(&alice.id).await.unwrap();
+    connections.remove(&owner.id).await.unwrap();
+    sandbox.shutdown().await;
+}
