@@ -81,7 +81,7 @@ export class Session {
   /** Types into an input, after emptying it. */
   async fill(el, text) {
     await this.cmd("POST", `/element/${el}/clear`, {});
-    await this.cmd("POST", `/element/${el}/value`, { text });
+    if (text !== "") await this.cmd("POST", `/element/${el}/value`, { text });
   }
 
   attribute(el, name) {

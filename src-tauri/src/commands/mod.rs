@@ -47,6 +47,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             workspaces::delete_table,
             workspaces::list_views,
             workspaces::get_view,
+            records::table_page,
+            records::record_detail,
             records::query_records,
             records::count_records,
             records::get_record,

@@ -1,8 +1,8 @@
 //! Records, queries and counts.
 
-use infolobby::models::{Ack, Count, Record};
+use infolobby::models::{Ack, Count, Field, FieldValue, Record, Table};
 use infolobby::{Operator, Query, Row, SortDir};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use tauri::State;
 
@@ -68,6 +68,86 @@ impl QuerySpec {
         }
         q
     }
+}
+
+/// One row of a table page: its record id and one typed value per field of `fields`.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct PageRow {
+    pub id: Option<i64>,
+    pub values: Vec<FieldValue>,
+}
+
+/// What a table view needs at once: the schema, one page of rows and how many match.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct TablePage {
+    pub table_name: String,
+    pub fields: Vec<Field>,
+    pub rows: Vec<PageRow>,
+    pub total: u32,
+}
+
+/// The schema, one page of a query and the number of matches, for the table view.
+#[tauri::command]
+#[specta::specta]
+pub async fn table_page(
+    state: State<'_, Connections>,
+    connection_id: String,
+    table_id: i64,
+    query: QuerySpec,
+) -> CmdResult<TablePage> {
+    let q = query.to_query();
+    let (table, rows, count) = state
+        .call(&connection_id, |c| async move {
+            let table = c.table(table_id).await?;
+            let rows = c.query(table_id, &q).await?;
+            let count = c.count(table_id, &q).await?;
+            Ok((table, rows, count))
+        })
+        .await?;
+    Ok(TablePage {
+        rows: rows
+            .iter()
+            .map(|r| PageRow {
+                id: table.row_id(r),
+                values: table.row_values(r),
+            })
+            .collect(),
+        total: u32::try_from(count.count).unwrap_or(u32::MAX),
+        table_name: table.name,
+        fields: table.fields,
+    })
+}
+
+/// A record with its table's schema and its values typed per field.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct RecordDetail {
+    pub table: Table,
+    pub record: Record,
+    pub values: Vec<FieldValue>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn record_detail(
+    state: State<'_, Connections>,
+    connection_id: String,
+    table_id: i64,
+    record_id: i64,
+) -> CmdResult<RecordDetail> {
+    let (table, record) = state
+        .call(&connection_id, |c| async move {
+            Ok((
+                c.table(table_id).await?,
+                c.record(table_id, record_id).await?,
+            ))
+        })
+        .await?;
+    let values = table.fields.iter().map(|f| record.value(f)).collect();
+    Ok(RecordDetail {
+        table,
+        record,
+        values,
+    })
 }
 
 #[tauri::command]

@@ -37,6 +37,9 @@ export const commands = {
 	deleteTable: (connectionId: string, tableId: number) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_table", { connectionId, tableId })),
 	listViews: (connectionId: string, tableId: number) => typedError<View[], CommandError>(__TAURI_INVOKE("list_views", { connectionId, tableId })),
 	getView: (connectionId: string, tableId: number, viewId: number) => typedError<View, CommandError>(__TAURI_INVOKE("get_view", { connectionId, tableId, viewId })),
+	/**  The schema, one page of a query and the number of matches, for the table view. */
+	tablePage: (connectionId: string, tableId: number, query: QuerySpec) => typedError<TablePage, CommandError>(__TAURI_INVOKE("table_page", { connectionId, tableId, query })),
+	recordDetail: (connectionId: string, tableId: number, recordId: number) => typedError<RecordDetail, CommandError>(__TAURI_INVOKE("record_detail", { connectionId, tableId, recordId })),
 	queryRecords: (connectionId: string, tableId: number, query: QuerySpec) => typedError<{ [key in string]: Value }[], CommandError>(__TAURI_INVOKE("query_records", { connectionId, tableId, query })),
 	countRecords: (connectionId: string, tableId: number, query: QuerySpec) => typedError<Count, CommandError>(__TAURI_INVOKE("count_records", { connectionId, tableId, query })),
 	getRecord: (connectionId: string, tableId: number, recordId: number) => typedError<Record, CommandError>(__TAURI_INVOKE("get_record", { connectionId, tableId, recordId })),
@@ -190,6 +193,9 @@ export type FieldFiles = {
 	files?: Attachment[],
 };
 
+/**  A field value typed by its schema, with an escape hatch for types this client does not know. */
+export type FieldValue = { kind: "empty" } | { kind: "key"; value: number } | { kind: "text"; value: string } | { kind: "number"; value: number | null } | { kind: "date"; value: string } | { kind: "date_time"; value: string } | { kind: "time"; value: string } | { kind: "select"; value: string[] } | { kind: "users"; value: UserRef[] } | { kind: "lookups"; value: LookupRef[] } | { kind: "files"; value: Attachment[] } | { kind: "calc"; value: Value } | { kind: "unknown"; value: Value };
+
 /**  One filter of a record query; `or` joins it to the previous one with OR instead of AND. */
 export type FilterSpec = {
 	field: string,
@@ -215,6 +221,11 @@ export type KeyKind =
  */
 export type LaunchOptions = {
 	start_demo: boolean,
+};
+
+export type LookupRef = {
+	id: number,
+	title: string | null,
 };
 
 export type Member = {
@@ -255,6 +266,12 @@ export type Notification = {
 /**  Filter operators, sent in their canonical form. */
 export type Operator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "contains" | "starts_with" | "ends_with" | "is_empty" | "is_not_empty";
 
+/**  One row of a table page: its record id and one typed value per field of `fields`. */
+export type PageRow = {
+	id: number | null,
+	values: FieldValue[],
+};
+
 /**  A record query as the UI describes it (§9.2). */
 export type QuerySpec = {
 	search?: string | null,
@@ -273,6 +290,13 @@ export type Record = {
 	title?: string,
 	data?: { [key in string]: Value },
 } & { [key in string]: Value };
+
+/**  A record with its table's schema and its values typed per field. */
+export type RecordDetail = {
+	table: Table,
+	record: Record,
+	values: FieldValue[],
+};
 
 export type Settings = {
 	/**  The connection the window shows. */
@@ -305,6 +329,14 @@ export type Table = {
 } & {
 	appFields?: Field[],
 }) & { [key in string]: Value };
+
+/**  What a table view needs at once: the schema, one page of rows and how many match. */
+export type TablePage = {
+	table_name: string,
+	fields: Field[],
+	rows: PageRow[],
+	total: number,
+};
 
 export type TableSummary = {
 	id: number,
@@ -347,6 +379,12 @@ export type Unread = {
 export type UnreadCount = {
 	unread?: number,
 	tasksDue?: number,
+};
+
+export type UserRef = {
+	id: number | null,
+	email: string | null,
+	name: string | null,
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

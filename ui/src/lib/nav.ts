@@ -1,2 +1,7 @@
 /** The pages of the main area. */
-export type Page = "workspaces" | "connections";
+export type Page =
+  | { kind: "workspaces" }
+  | { kind: "connections" }
+  | { kind: "table"; tableId: number; tableName: string }
+  | { kind: "record"; tableId: number; tableName: string; recordId: number }
+  | { kind: "notifications" };

@@ -98,6 +98,24 @@ impl Table {
     pub fn key_field(&self) -> Option<&Field> {
         self.fields.iter().find(|f| f.is_key())
     }
+
+    /// The typed values of a `records/query` row, one per field in schema order; lookups use
+    /// their `<field>.json` sibling when the row has one (§20).
+    pub fn row_values(&self, row: &Map<String, Value>) -> Vec<FieldValue> {
+        self.fields
+            .iter()
+            .map(|f| FieldValue::read(f, row.get(&f.id), row.get(&format!("{}.json", f.id))))
+            .collect()
+    }
+
+    /// The record id of a query row, from the key field (or `item_id`/`id` if the schema has none).
+    pub fn row_id(&self, row: &Map<String, Value>) -> Option<i64> {
+        let key = self.key_field().map(|f| f.id.as_str());
+        [key, Some("item_id"), Some("id")]
+            .into_iter()
+            .flatten()
+            .find_map(|k| row.get(k).and_then(id_from))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -677,5 +695,32 @@ mod mention_tests {
             plain_mentions("mail a@{b} @{x:y} @{"),
             "mail a@{b} @{x:y} @{"
         );
+    }
+}
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+
+    #[test]
+    fn query_rows_read_by_schema_with_lookup_siblings() {
+        let table: Table = serde_json::from_value(serde_json::json!({
+            "id": 2, "name": "Deals",
+            "fields": [
+                {"id": "item_id", "name": "ID", "type": "key", "key": "true"},
+                {"id": "title", "name": "Title", "type": "text"},
+                {"id": "contact", "name": "Contact", "type": "lookup"}
+            ]
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let row = serde_json::json!({"item_id": 6, "title": "Navy", "contact": "1", "contact.json": "Grace Hopper"});
+        let row = row.as_object().cloned().unwrap_or_default();
+        assert_eq!(table.row_id(&row), Some(6));
+        let values = table.row_values(&row);
+        assert_eq!(values[1], FieldValue::Text("Navy".into()));
+        match &values[2] {
+            FieldValue::Lookups(l) => assert_eq!(l[0].title.as_deref(), Some("Grace Hopper")),
+            other => panic!("{other:?}"),
+        }
     }
 }

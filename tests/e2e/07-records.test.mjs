@@ -1,0 +1,61 @@
+// Tables and records through the window, on the built-in demo: a page of records, search,
+// paging, a record with its fields, tasks and comments, and posting a comment.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Session } from "./webdriver.mjs";
+import { APP, DRIVER, OUTPUT } from "./env.mjs";
+
+let s;
+before(async () => {
+  s = await Session.start(DRIVER, APP);
+});
+after(async () => {
+  await s?.end();
+});
+
+const texts = async (css) => Promise.all((await s.findAll(css)).map((el) => s.text(el)));
+/** "1–50 of 2600", with the thousands separator of whatever locale the session has removed. */
+const range = async () => (await s.text(await s.find("[data-testid=records-range]"))).replace(/(\d)[,.\u00a0\u202f](\d{3})/g, "$1$2");
+
+test("a table shows a page of records, searches and pages", async () => {
+  await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
+  await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
+  const tickets = await s.until(async () => {
+    for (const el of await s.findAll("[data-testid=nav-table]")) if ((await s.text(el)) === "Tickets") return el;
+    return null;
+  }, "Tickets in the sidebar");
+  await s.click(tickets);
+  await s.waitFor("[data-testid=record-row]");
+  await s.until(async () => (await range()) === "1–50 of 2600", "the first page");
+  assert.equal((await s.findAll("[data-testid=record-row]")).length, 50);
+  writeFileSync(join(OUTPUT, "table.png"), await s.screenshot());
+
+  await s.click(await s.find("[data-testid=records-next]"));
+  await s.until(async () => (await range()).startsWith("51–100"), "the second page");
+
+  await s.fill(await s.find("[data-testid=table-search]"), "login");
+  await s.until(async () => !(await range()).endsWith("of 2600"), "the search to narrow the list");
+  assert.match(await range(), /^1–\d+ of \d+$/, "some tickets mention login");
+});
+
+test("a record shows its fields, and a comment can be posted", async () => {
+  // Select all and delete, as a user would (WebDriver's clear fires no input event).
+  const box = await s.find("[data-testid=table-search]");
+  await s.cmd("POST", `/element/${box}/value`, { text: "\uE009a\uE000\uE003" });
+  await s.until(async () => (await range()).endsWith("of 2600"), "the full list again");
+  await s.click(await s.find("[data-testid=record-row] td"));
+  await s.waitFor("[data-testid=record-fields]");
+  const fields = await s.text(await s.find("[data-testid=record-fields]"));
+  assert.match(fields, /Priority/);
+  const before = (await s.findAll("[data-testid=comment]")).length;
+  await s.fill(await s.find("[data-testid=comment-draft]"), "Checked from the desktop app");
+  await s.click(await s.find("[data-testid=comment-post]"));
+  await s.until(async () => (await s.findAll("[data-testid=comment]")).length === before + 1, "the new comment");
+  assert.ok((await texts("[data-testid=comment]")).some((t) => t.includes("Checked from the desktop app")));
+  assert.equal(await s.property(await s.find("[data-testid=comment-draft]"), "value"), "", "draft cleared");
+  writeFileSync(join(OUTPUT, "record.png"), await s.screenshot());
+  await s.click(await s.find("[data-testid=record-back]"));
+  await s.waitFor("[data-testid=records-grid]");
+});

@@ -1,0 +1,42 @@
+/** Loading one thing for a page: the result, a busy flag and an error the page can show, with
+ *  automatic waiting and retrying after a rate limit. Later calls win over earlier ones. */
+import { asAppError, type AppError } from "./api";
+import { session } from "./session.svelte";
+
+export class Loader<T> {
+  data = $state<T | null>(null);
+  loading = $state(false);
+  error = $state<AppError | null>(null);
+  retryIn = $state(0);
+  private generation = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  async run(fetch: () => Promise<T>): Promise<void> {
+    const mine = ++this.generation;
+    if (this.timer) clearInterval(this.timer);
+    this.loading = true;
+    this.error = null;
+    try {
+      const data = await fetch();
+      if (mine === this.generation) this.data = data;
+    } catch (e) {
+      if (mine !== this.generation) return;
+      const error = asAppError(e);
+      this.error = error;
+      if (error.code === "invalid_key") {
+        await session.refresh();
+      } else if (error.code === "rate_limited") {
+        this.retryIn = error.retryAfterSecs ?? 5;
+        this.timer = setInterval(() => {
+          this.retryIn -= 1;
+          if (this.retryIn <= 0 && this.timer) {
+            clearInterval(this.timer);
+            void this.run(fetch);
+          }
+        }, 1000);
+      }
+    } finally {
+      if (mine === this.generation) this.loading = false;
+    }
+  }
+}
