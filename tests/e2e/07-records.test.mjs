@@ -55,7 +55,38 @@ test("a record shows its fields, and a comment can be posted", async () => {
   await s.until(async () => (await s.findAll("[data-testid=comment]")).length === before + 1, "the new comment");
   assert.ok((await texts("[data-testid=comment]")).some((t) => t.includes("Checked from the desktop app")));
   assert.equal(await s.property(await s.find("[data-testid=comment-draft]"), "value"), "", "draft cleared");
+  await s.reveal(await s.find("[data-testid=record-title]"));
   writeFileSync(join(OUTPUT, "record.png"), await s.screenshot());
   await s.click(await s.find("[data-testid=record-back]"));
   await s.waitFor("[data-testid=records-grid]");
+});
+
+test("editing a record keeps what was typed when the save fails", async () => {
+  await s.click(await s.find("[data-testid=record-row] td"));
+  await s.click(await s.waitFor("[data-testid=record-edit]"));
+  const effort = await s.waitFor("[data-testid=record-form] [data-field=effort_hours]");
+  await s.fill(effort, "lots");
+  await s.click(await s.find("[data-testid=record-form-save]"));
+  assert.match(await s.text(await s.waitFor("[data-testid=record-form-error]")), /Effort Hours: enter a number/);
+  assert.equal(await s.property(effort, "value"), "lots", "the input is kept");
+  writeFileSync(join(OUTPUT, "record-edit.png"), await s.screenshot());
+  await s.fill(effort, "12");
+  await s.click(await s.find("[data-testid=record-form-save]"));
+  await s.waitFor("[data-testid=record-fields]");
+  await s.until(async () => /Effort Hours\s+12\b/.test(await s.text(await s.find("[data-testid=record-fields]"))), "the saved value");
+});
+
+test("a new record is created and opened", async () => {
+  const contacts = await s.until(async () => {
+    for (const el of await s.findAll("[data-testid=nav-table]")) if ((await s.text(el)) === "Contacts") return el;
+    return null;
+  }, "Contacts in the sidebar");
+  await s.click(contacts);
+  await s.click(await s.waitFor("[data-testid=record-new]:not([disabled])"));
+  await s.fill(await s.waitFor("[data-testid=record-form] [data-field=name]"), "Desktop Person");
+  await s.click(await s.find("[data-testid=record-form-save]"));
+  await s.until(async () => {
+    const t = await s.findAll("[data-testid=record-title]");
+    return t.length > 0 && (await s.text(t[0])) === "Desktop Person";
+  }, "the new record's page");
 });

@@ -71,15 +71,20 @@ export class Session {
   /** Clicks an element, scrolled to the middle of its scroll area first: WebKitWebDriver refuses
    *  elements under the status bar or below the fold. */
   async click(el) {
-    await this.cmd("POST", "/execute/sync", {
+    await this.reveal(el);
+    return this.cmd("POST", `/element/${el}/click`, {});
+  }
+
+  reveal(el) {
+    return this.cmd("POST", "/execute/sync", {
       script: "arguments[0].scrollIntoView({ block: 'center' });",
       args: [{ [ELEMENT]: el }],
     });
-    return this.cmd("POST", `/element/${el}/click`, {});
   }
 
   /** Types into an input, after emptying it. */
   async fill(el, text) {
+    await this.reveal(el);
     await this.cmd("POST", `/element/${el}/clear`, {});
     if (text !== "") await this.cmd("POST", `/element/${el}/value`, { text });
   }
