@@ -18,6 +18,7 @@ use tauri_plugin_window_state::StateFlags;
 
 use crate::commands::files::DownloadDir;
 use crate::commands::launch::LaunchOptions;
+use crate::commands::local::FilePicker;
 use crate::connections::service::Connections;
 use crate::keychain::Keychain;
 use crate::watcher::Watcher;
@@ -77,6 +78,7 @@ pub fn run() {
             window::show_main(app);
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(
             // Size, position, maximised; never "hidden", or closing to the tray would start the
             // next run without a window.
@@ -91,6 +93,7 @@ pub fn run() {
             app.manage(state);
             app.manage(downloads);
             app.manage(watcher);
+            app.manage(FilePicker::new(app.handle().clone()));
             app.manage(LaunchOptions::from_args(std::env::args()));
             // Quit and close handling first: the tray appearing means the app is ready.
             quit_on_signals(app.handle().clone());

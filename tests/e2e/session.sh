@@ -11,6 +11,10 @@ trap cleanup EXIT
 
 dbus-update-activation-environment DISPLAY XAUTHORITY
 source "$here/../../.ci/keyring.sh"
+# Downloads go to a throw-away folder the tests can read, not the real ~/Downloads.
+export E2E_DOWNLOADS
+E2E_DOWNLOADS=$(mktemp -d)
+echo "XDG_DOWNLOAD_DIR=\"$E2E_DOWNLOADS\"" > "$XDG_CONFIG_HOME/user-dirs.dirs"
 
 dbus-monitor --session "interface='org.freedesktop.Notifications'" > "$out/notifications.log" 2>&1 &
 pids+=($!)
@@ -20,5 +24,12 @@ tauri-driver --port "$port" > "$out/tauri-driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/status" >/dev/null && break; sleep 0.1; done
 
+# E2E_ONLY="02-connections 08-files" runs some files (in order; later files build on the demo
+# state earlier ones leave), for working on one feature. CI runs them all.
+files=("$here"/*.test.mjs)
+if [ -n "${E2E_ONLY:-}" ]; then
+  files=()
+  for name in $E2E_ONLY; do files+=("$here/$name.test.mjs"); done
+fi
 E2E_APP=$app E2E_OUTPUT=$out E2E_DRIVER_URL="http://127.0.0.1:$port" \
-  node --test --test-concurrency=1 --test-reporter=spec "$here"/*.test.mjs
+  node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"

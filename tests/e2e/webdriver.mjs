@@ -49,6 +49,17 @@ export class Session {
     return v.map((e) => e[ELEMENT]);
   }
 
+  /** The first element under `parent` that matches `css`. */
+  async findIn(parent, css) {
+    const v = await this.cmd("POST", `/element/${parent}/element`, { using: "css selector", value: css });
+    return v[ELEMENT];
+  }
+
+  async findAllIn(parent, css) {
+    const v = await this.cmd("POST", `/element/${parent}/elements`, { using: "css selector", value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
   /** Polls until `css` matches an element, so tests wait for rendering instead of sleeping. */
   async waitFor(css, timeoutMs = 10000) {
     const end = Date.now() + timeoutMs;

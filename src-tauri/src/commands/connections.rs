@@ -78,9 +78,13 @@ pub async fn get_settings(state: State<'_, Connections>) -> CmdResult<Settings> 
 #[specta::specta]
 pub async fn update_settings(
     state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
     settings: Settings,
 ) -> CmdResult<Settings> {
-    state.update_settings(settings)
+    let saved = state.update_settings(settings)?;
+    // A new poll interval takes effect now rather than after the old one runs out.
+    watcher.check_now();
+    Ok(saved)
 }
 
 #[tauri::command]

@@ -6,6 +6,7 @@ pub mod collab;
 pub mod connections;
 pub mod files;
 pub mod launch;
+pub mod local;
 pub mod records;
 pub mod tasks;
 pub mod watcher;
@@ -62,6 +63,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             collab::upload_file,
             collab::delete_file,
             collab::download_file,
+            local::choose_files,
+            local::show_download,
             collab::follow_table,
             collab::follow_record,
             collab::following,

@@ -43,3 +43,6 @@ export async function call<T>(pending: Promise<Result<T>>): Promise<T> {
 export function asAppError(e: unknown): AppError {
   return e instanceof AppError ? e : new AppError(toCommandError(e));
 }
+
+/** Progress of uploads and downloads arrives on a channel the generated bindings take. */
+export { Channel } from "@tauri-apps/api/core";

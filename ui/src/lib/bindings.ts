@@ -59,6 +59,13 @@ export const commands = {
 	deleteFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, path: string) => typedError<FieldFiles, CommandError>(__TAURI_INVOKE("delete_file", { connectionId, tableId, recordId, fieldId, path })),
 	/**  Saves an attachment in the Downloads folder and returns where it went. */
 	downloadFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, path: string, onProgress: Channel<TransferProgress>) => typedError<string, CommandError>(__TAURI_INVOKE("download_file", { connectionId, tableId, recordId, fieldId, path, onProgress })),
+	/**  Opens the system's file picker; an empty list means the user cancelled. */
+	chooseFiles: (title: string) => typedError<string[], CommandError>(__TAURI_INVOKE("choose_files", { title })),
+	/**
+	 *  Shows a downloaded file in the system's file manager. Only files in the downloads folder, so
+	 *  the window cannot use this to probe the rest of the disk.
+	 */
+	showDownload: (path: string) => typedError<null, CommandError>(__TAURI_INVOKE("show_download", { path })),
 	followTable: (connectionId: string, tableId: number, follow: boolean, force: boolean) => typedError<Subscribed, CommandError>(__TAURI_INVOKE("follow_table", { connectionId, tableId, follow, force })),
 	followRecord: (connectionId: string, tableId: number, recordId: number, follow: boolean, force: boolean) => typedError<Subscribed, CommandError>(__TAURI_INVOKE("follow_record", { connectionId, tableId, recordId, follow, force })),
 	following: (connectionId: string, tableId: number, recordId: number | null) => typedError<Following, CommandError>(__TAURI_INVOKE("following", { connectionId, tableId, recordId })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalsOf, formatValue } from "./format";
+import { decimalsOf, formatBytes, formatValue, percent } from "./format";
 
 describe("field values as text", () => {
   it("formats each kind", () => {
@@ -15,5 +15,22 @@ describe("field values as text", () => {
     expect(formatValue({ kind: "number", value: 0.6 }, 2)).toMatch(/0[.,]60/);
     expect(decimalsOf({ decimals: 2 })).toBe(2);
     expect(decimalsOf([{ title: "x" }])).toBeNull();
+  });
+});
+
+describe("file sizes and progress", () => {
+  it("reads like a file manager", () => {
+    expect(formatBytes(0)).toBe("0 B");
+    expect(formatBytes(999)).toBe("999 B");
+    expect(formatBytes(1500)).toBe("1.5 KB");
+    expect(formatBytes(250_000)).toBe("250 KB");
+    expect(formatBytes(10_000_000)).toBe("10 MB");
+    expect(formatBytes(3_400_000_000)).toBe("3.4 GB");
+  });
+
+  it("never shows more than 100 % or divides by zero", () => {
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(50, 200)).toBe(25);
+    expect(percent(300, 200)).toBe(100);
   });
 });

@@ -51,3 +51,21 @@ export function decimalsOf(options: Value | undefined): number | null {
   }
   return null;
 }
+
+/** "12 KB", "3.4 MB": sizes as people read them (1 KB = 1000 bytes, as file managers show). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** The share of a transfer done, 0–100; 0 while the total is not known yet. */
+export function percent(done: number, total: number): number {
+  return total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+}

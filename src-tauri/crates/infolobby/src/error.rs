@@ -33,7 +33,8 @@ pub enum Error {
     RateLimited { retry_after: Duration },
     #[error("The file is larger than InfoLobby accepts{}.", limit.map(|b| format!(" ({} MB)", b / (1024 * 1024))).unwrap_or_default())]
     PayloadTooLarge { limit: Option<u64> },
-    #[error("InfoLobby had a problem ({status}): {message}")]
+    /// The status stays out of the message: people act on words, logs keep the number.
+    #[error("InfoLobby had a problem and could not do this ({message}). Try again later.")]
     Server { status: u16, message: String },
     #[error("Cannot reach InfoLobby: {message}")]
     Network { message: String },
