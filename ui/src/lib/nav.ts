@@ -4,4 +4,5 @@ export type Page =
   | { kind: "connections" }
   | { kind: "table"; tableId: number; tableName: string }
   | { kind: "record"; tableId: number; tableName: string; recordId: number }
-  | { kind: "notifications" };
+  | { kind: "notifications" }
+  | { kind: "tasks" };

@@ -55,6 +55,15 @@ class Workspaces {
     }
   }
 
+  /** The name of a table the sidebar knows, for pages opened from a task or a notification. */
+  tableName(tableId: number): string | null {
+    for (const space of this.spaces) {
+      const table = space.tables?.find((t) => t.id === tableId);
+      if (table) return table.name ?? null;
+    }
+    return null;
+  }
+
   clear() {
     this.connectionId = null;
     this.spaces = [];

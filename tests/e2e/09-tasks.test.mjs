@@ -1,0 +1,74 @@
+// "My tasks" and notifications that lead somewhere, on the built-in demo as Alice (a personal
+// key): tasks grouped by due date, a new task added and ticked off, and the way from a task or a
+// notification to its record.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Session } from "./webdriver.mjs";
+import { APP, DRIVER, OUTPUT } from "./env.mjs";
+
+let s;
+before(async () => {
+  s = await Session.start(DRIVER, APP);
+});
+after(async () => {
+  await s?.end();
+});
+
+/** The task rows as `group: title`, e.g. "overdue: Send proposal". */
+async function tasks() {
+  const out = [];
+  for (const group of await s.findAll("[data-testid=task-group]")) {
+    const key = await s.attribute(group, "data-group");
+    for (const row of await s.findAllIn(group, "[data-testid=my-task] label")) out.push(`${key}: ${await s.text(row)}`);
+  }
+  return out;
+}
+
+test("a personal key's tasks are grouped by due date", async () => {
+  await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-alice]"));
+  await s.click(await s.waitFor("[data-testid=nav-tasks]"));
+  await s.until(async () => (await tasks()).includes("overdue: Send proposal"), "Alice's overdue task");
+  assert.ok((await tasks()).some((t) => t.endsWith(": Prepare quarterly review")), "a task without a record is listed");
+  writeFileSync(join(OUTPUT, "tasks.png"), await s.screenshot());
+});
+
+test("a new task is added, ticked off and kept out of the way", async () => {
+  await s.fill(await s.find("[data-testid=task-new-title]"), "Call the printer");
+  await s.click(await s.find("[data-testid=task-new-save]"));
+  await s.until(async () => (await tasks()).includes("undated: Call the printer"), "the new task");
+  assert.equal(await s.property(await s.find("[data-testid=task-new-title]"), "value"), "", "the form is ready for the next one");
+
+  const row = await s.until(async () => {
+    for (const el of await s.findAll("[data-testid=my-task]")) if ((await s.text(el)).includes("Call the printer")) return el;
+    return null;
+  }, "the new task's row");
+  await s.click(await s.findIn(row, "input[type=checkbox]"));
+  await s.until(async () => (await tasks()).includes("done: Call the printer"), "the task under Done");
+});
+
+test("a task leads to its record", async () => {
+  const row = await s.until(async () => {
+    for (const el of await s.findAll("[data-testid=my-task]")) if ((await s.text(el)).includes("Send proposal")) return el;
+    return null;
+  }, "Send proposal");
+  await s.click(await s.findIn(row, "[data-testid=task-open-record]"));
+  await s.until(async () => (await s.text(await s.waitFor("[data-testid=record-title]"))) === "Navy compiler licence", "the deal");
+  assert.match(await s.text(await s.find("[data-testid=record-back]")), /Deals/);
+});
+
+test("a notification leads to its record and is read on the way", async () => {
+  await s.click(await s.find("[data-testid=nav-notifications]"));
+  const first = await s.until(async () => {
+    for (const el of await s.findAll("[data-testid=notification].unread")) {
+      if ((await s.findAllIn(el, "[data-testid=notification-open]")).length > 0) return el;
+    }
+    return null;
+  }, "an unread notification about a record");
+  const unreadBefore = (await s.findAll("[data-testid=notification].unread")).length;
+  await s.click(await s.findIn(first, "[data-testid=notification-open]"));
+  await s.waitFor("[data-testid=record-title]");
+  await s.click(await s.find("[data-testid=nav-notifications]"));
+  await s.until(async () => (await s.findAll("[data-testid=notification].unread")).length === unreadBefore - 1, "one fewer unread");
+});
