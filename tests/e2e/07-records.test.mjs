@@ -22,10 +22,7 @@ const range = async () => (await s.text(await s.find("[data-testid=records-range
 test("a table shows a page of records, searches and pages", async () => {
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  const tickets = await s.until(async () => {
-    for (const el of await s.findAll("[data-testid=nav-table]")) if ((await s.text(el)) === "Tickets") return el;
-    return null;
-  }, "Tickets in the sidebar");
+  const tickets = await s.withText("[data-testid=nav-table]", /^Tickets$/);
   await s.click(tickets);
   await s.waitFor("[data-testid=record-row]");
   await s.until(async () => (await range()) === "1–50 of 2600", "the first page");
@@ -77,10 +74,7 @@ test("editing a record keeps what was typed when the save fails", async () => {
 });
 
 test("a new record is created and opened", async () => {
-  const contacts = await s.until(async () => {
-    for (const el of await s.findAll("[data-testid=nav-table]")) if ((await s.text(el)) === "Contacts") return el;
-    return null;
-  }, "Contacts in the sidebar");
+  const contacts = await s.withText("[data-testid=nav-table]", /^Contacts$/);
   await s.click(contacts);
   await s.click(await s.waitFor("[data-testid=record-new]:not([disabled])"));
   await s.fill(await s.waitFor("[data-testid=record-form] [data-field=name]"), "Desktop Person");
@@ -89,4 +83,31 @@ test("a new record is created and opened", async () => {
     const t = await s.findAll("[data-testid=record-title]");
     return t.length > 0 && (await s.text(t[0])) === "Desktop Person";
   }, "the new record's page");
+});
+
+test("following a record is remembered, and a record can be deleted", async () => {
+  const follow = async () => s.text(await s.waitFor("[data-testid=record-follow]"));
+  const before = await follow();
+  await s.click(await s.find("[data-testid=record-follow]"));
+  await s.until(async () => (await follow()) !== before, "the follow state to change");
+  const after = await follow();
+
+  // Away and back: the state comes from the service, not from the button.
+  await s.click(await s.find("[data-testid=record-back]"));
+  await s.click(await s.waitFor("[data-testid=record-row] td"));
+  await s.waitFor("[data-testid=record-fields]");
+  const title = await s.text(await s.find("[data-testid=record-title]"));
+  await s.click(await s.find("[data-testid=record-back]"));
+  await s.fill(await s.waitFor("[data-testid=table-search]"), "Desktop Person");
+  await s.click(await s.withText("[data-testid=record-row] td", "Desktop Person"));
+  await s.until(async () => (await s.text(await s.find("[data-testid=record-title]"))) === "Desktop Person", "its page");
+  assert.notEqual(title, "", "another record was opened in between");
+  await s.until(async () => (await follow()) === after, "the remembered follow state");
+
+  await s.click(await s.find("[data-testid=record-delete]"));
+  await s.click(await s.find("[data-testid=record-delete-confirm]"));
+  await s.waitFor("[data-testid=records-grid]");
+  await s.fill(await s.waitFor("[data-testid=table-search]"), "Desktop Person");
+  await s.until(async () => (await range()) === "0 records", "no Desktop Person left");
+  assert.equal((await s.findAll("[data-testid=record-row]")).length, 0, "gone from the table");
 });

@@ -49,10 +49,7 @@ const dir = mkdtempSync(join(tmpdir(), "il-e2e-files-"));
 
 test("a file picked in the system's file chooser is uploaded and downloaded back", async () => {
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
-  const deals = await s.until(async () => {
-    for (const el of await s.findAll("[data-testid=nav-table]")) if ((await s.text(el)) === "Deals") return el;
-    return null;
-  }, "Deals in the sidebar");
+  const deals = await s.withText("[data-testid=nav-table]", /^Deals$/);
   await s.click(deals);
   await s.click(await s.waitFor("[data-testid=record-row] td"));
   await s.waitFor("[data-testid=files-field]");

@@ -40,19 +40,13 @@ test("a new task is added, ticked off and kept out of the way", async () => {
   await s.until(async () => (await tasks()).includes("undated: Call the printer"), "the new task");
   assert.equal(await s.property(await s.find("[data-testid=task-new-title]"), "value"), "", "the form is ready for the next one");
 
-  const row = await s.until(async () => {
-    for (const el of await s.findAll("[data-testid=my-task]")) if ((await s.text(el)).includes("Call the printer")) return el;
-    return null;
-  }, "the new task's row");
+  const row = await s.withText("[data-testid=my-task]", "Call the printer");
   await s.click(await s.findIn(row, "input[type=checkbox]"));
   await s.until(async () => (await tasks()).includes("done: Call the printer"), "the task under Done");
 });
 
 test("a task leads to its record", async () => {
-  const row = await s.until(async () => {
-    for (const el of await s.findAll("[data-testid=my-task]")) if ((await s.text(el)).includes("Send proposal")) return el;
-    return null;
-  }, "Send proposal");
+  const row = await s.withText("[data-testid=my-task]", "Send proposal");
   await s.click(await s.findIn(row, "[data-testid=task-open-record]"));
   await s.until(async () => (await s.text(await s.waitFor("[data-testid=record-title]"))) === "Navy compiler licence", "the deal");
   assert.match(await s.text(await s.find("[data-testid=record-back]")), /Deals/);

@@ -117,6 +117,23 @@ export class Session {
     return this.cmd("GET", "/source");
   }
 
+  /** Polls until an element matching `css` shows `text` (a string: contained; a RegExp: matched). */
+  withText(css, text, timeoutMs = 10000) {
+    const fits = (t) => (typeof text === "string" ? t.includes(text) : text.test(t));
+    return this.until(async () => {
+      for (const el of await this.findAll(css)) {
+        // The list may re-render between finding and reading: a stale element is just not it.
+        // textContent, because WebKitWebDriver reads table cells as "" however visible they are.
+        const t = await this.cmd("POST", "/execute/sync", {
+          script: "return arguments[0].textContent.trim();",
+          args: [{ [ELEMENT]: el }],
+        }).catch(() => null);
+        if (t !== null && fits(t)) return el;
+      }
+      return null;
+    }, `${css} showing ${text}`, timeoutMs);
+  }
+
   /** Polls until `fn` returns something truthy. */
   async until(fn, what, timeoutMs = 10000) {
     const end = Date.now() + timeoutMs;
