@@ -32,6 +32,10 @@ pub const DEMO_CONNECTIONS: &[(&str, &str, &str, bool)] = &[
     ),
 ];
 
+/// The demo key that reaches only Sales CRM; known up front, so the UI never offers it workspace
+/// management (a real key is learned on its first refusal).
+pub const RESTRICTED_DEMO_KEY: &str = seed::RESTRICTED_KEY;
+
 pub struct Demo {
     dir: PathBuf,
     running: Mutex<Option<RunningSandbox>>,

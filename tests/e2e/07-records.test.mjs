@@ -15,7 +15,6 @@ after(async () => {
   await s?.end();
 });
 
-const texts = async (css) => Promise.all((await s.findAll(css)).map((el) => s.text(el)));
 /** "1–50 of 2600", with the thousands separator of whatever locale the session has removed. */
 const range = async () => (await s.text(await s.find("[data-testid=records-range]"))).replace(/(\d)[,.\u00a0\u202f](\d{3})/g, "$1$2");
 
@@ -50,7 +49,7 @@ test("a record shows its fields, and a comment can be posted", async () => {
   await s.fill(await s.find("[data-testid=comment-draft]"), "Checked from the desktop app");
   await s.click(await s.find("[data-testid=comment-post]"));
   await s.until(async () => (await s.findAll("[data-testid=comment]")).length === before + 1, "the new comment");
-  assert.ok((await texts("[data-testid=comment]")).some((t) => t.includes("Checked from the desktop app")));
+  assert.ok((await s.readAll("[data-testid=comment]")).some((t) => t.includes("Checked from the desktop app")));
   assert.equal(await s.property(await s.find("[data-testid=comment-draft]"), "value"), "", "draft cleared");
   await s.reveal(await s.find("[data-testid=record-title]"));
   writeFileSync(join(OUTPUT, "record.png"), await s.screenshot());

@@ -42,8 +42,7 @@ async function pickInFileChooser(path) {
   assert.equal(chooser(), "", "the file chooser accepted the path");
 }
 
-const fileNames = async () =>
-  Promise.all((await s.findAll("[data-testid=files-field] [data-testid=file]")).map((el) => s.attribute(el, "data-name")));
+const fileNames = () => s.readAll("[data-testid=files-field] [data-testid=file]", "data-name");
 
 const dir = mkdtempSync(join(tmpdir(), "il-e2e-files-"));
 
@@ -90,6 +89,17 @@ test("an upload that fails says why and can be tried again", async () => {
   await s.click(await s.find("[data-testid=upload-retry]"));
   await s.until(async () => (await fileNames()).includes("scan.pdf"), "scan.pdf in the list");
   assert.equal((await s.findAll("[data-testid=upload-error]")).length, 0, "the failure is gone");
+});
+
+test("a comment carries files picked for it", async () => {
+  await s.click(await s.find("[data-testid=comment-attach]"));
+  await pickInFileChooser(join(dir, "quote.txt"));
+  await s.withText("[data-testid=comment-attachment]", "quote.txt");
+  await s.fill(await s.find("[data-testid=comment-draft]"), "Quote attached from the desktop");
+  await s.click(await s.find("[data-testid=comment-post]"));
+  const posted = await s.withText("[data-testid=comment]", "Quote attached from the desktop");
+  assert.match(await s.text(posted), /Attached: quote\.txt/);
+  assert.equal((await s.findAll("[data-testid=comment-attachment]")).length, 0, "the form is ready for the next one");
 });
 
 test("removing a file asks first", async () => {

@@ -108,6 +108,20 @@ export class Session {
     return this.cmd("GET", `/element/${el}/property/${name}`);
   }
 
+  /** Runs a script in the page and returns its result. Reading a list in one script sees one
+   *  rendering of it, where element-by-element reads can meet elements replaced in between. */
+  evaluate(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  /** `attr` (or the trimmed text, when null) of every element matching `css`, read at once. */
+  readAll(css, attr = null) {
+    return this.evaluate(
+      "return [...document.querySelectorAll(arguments[0])].map((e) => arguments[1] === null ? e.textContent.trim() : e.getAttribute(arguments[1]));",
+      [css, attr],
+    );
+  }
+
   /** Runs an async script in the page; it calls its last argument with the result. */
   executeAsync(script, args = []) {
     return this.cmd("POST", "/execute/async", { script, args });

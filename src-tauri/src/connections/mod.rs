@@ -53,6 +53,17 @@ impl Capabilities {
         }
     }
 
+    /// Records that the key is limited to some workspaces, which rules out creating, changing
+    /// or deleting workspaces (§2.2), and says so in `cannot`.
+    pub fn set_workspace_restricted(&mut self) {
+        const NO_WORKSPACES: &str =
+            "create, change or delete workspaces (the key is limited to some workspaces)";
+        self.manage_workspaces = false;
+        if !self.cannot.iter().any(|c| c == NO_WORKSPACES) {
+            self.cannot.push(NO_WORKSPACES.into());
+        }
+    }
+
     /// Records whether the key may write, and says so in `cannot`.
     pub fn set_read_only(&mut self, read_only: bool) {
         const NO_WRITES: &str = "create, change or delete anything (read-only key)";

@@ -258,6 +258,9 @@ impl Connections {
             if *read_only {
                 capabilities.set_read_only(true);
             }
+            if *key == crate::demo::RESTRICTED_DEMO_KEY {
+                capabilities.set_workspace_restricted();
+            }
             let conn = Connection {
                 id: id.to_string(),
                 name: name.to_string(),
@@ -341,6 +344,14 @@ impl Connections {
             {
                 self.store
                     .update(id, |c| c.capabilities.set_read_only(true))?;
+            }
+            // An account key limited to some workspaces may not manage workspaces; stop offering it.
+            infolobby::Error::Forbidden { message }
+                if message.to_ascii_lowercase().contains("restricted")
+                    && message.to_ascii_lowercase().contains("workspaces") =>
+            {
+                self.store
+                    .update(id, |c| c.capabilities.set_workspace_restricted())?;
             }
             _ => {}
         }

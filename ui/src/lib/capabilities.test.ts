@@ -1,6 +1,7 @@
 // The window's capability grants exactly the app commands the UI calls: nothing unused is
 // reachable from the webview, and nothing the UI needs is refused at run time.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+// `UPDATE_CAPABILITIES=1 npx vitest run capabilities` rewrites the grant from the calls.
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -25,9 +26,13 @@ describe("capabilities/main.json", () => {
         used.add(`allow-${kebab(m[1]!)}`);
       }
     }
-    const capability = JSON.parse(
-      readFileSync(join(root, "../../src-tauri/capabilities/main.json"), "utf8"),
-    ) as { permissions: string[] };
+    const path = join(root, "../../src-tauri/capabilities/main.json");
+    const capability = JSON.parse(readFileSync(path, "utf8")) as { permissions: string[] };
+    if (process.env.UPDATE_CAPABILITIES) {
+      const others = capability.permissions.filter((p) => !p.startsWith("allow-"));
+      capability.permissions = [...others, ...[...used].sort()];
+      writeFileSync(path, `${JSON.stringify(capability, null, 2)}\n`);
+    }
     const granted = capability.permissions.filter((p) => p.startsWith("allow-"));
     expect(used.size).toBeGreaterThan(0);
     expect([...granted].sort()).toEqual([...used].sort());

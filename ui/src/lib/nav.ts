@@ -5,4 +5,5 @@ export type Page =
   | { kind: "table"; tableId: number; tableName: string }
   | { kind: "record"; tableId: number; tableName: string; recordId: number }
   | { kind: "notifications" }
-  | { kind: "tasks" };
+  | { kind: "tasks" }
+  | { kind: "space"; spaceId: number; spaceName: string };
