@@ -328,6 +328,39 @@ fn errors_cross_ipc_as_code_and_message() {
 
 #[test]
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn a_key_limited_to_some_workspaces_learns_it_cannot_manage_them() {
+    let h = Harness::new();
+    let added = h.add("Sales only", "il_live_sandbox_restricted").unwrap();
+    let id = added["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        added["capabilities"]["manage_workspaces"], true,
+        "not known yet"
+    );
+
+    let (code, message) = h.err(
+        "create_space",
+        json!({"connectionId": id, "name": "New", "settings": {}}),
+    );
+    assert_eq!(code, "forbidden");
+    assert!(message.contains("restricted"), "{message}");
+    let listed = h.ok("list_connections", json!({}));
+    let caps = &listed[0]["capabilities"];
+    assert_eq!(caps["manage_workspaces"], false, "learned from the refusal");
+    assert!(
+        caps["cannot"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c.as_str().unwrap().contains("limited to some workspaces")),
+        "{caps}"
+    );
+    // Members of its own workspace stay manageable.
+    assert_eq!(caps["manage_tables_and_members"], true);
+    h.ok("remove_connection", json!({"connectionId": id}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
 fn the_demo_adds_its_connections_and_resets() {
     let h = Harness::new();
     let list = h.ok("start_demo", json!({}));
