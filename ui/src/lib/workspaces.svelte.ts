@@ -1,64 +1,45 @@
-/** Workspaces and their tables for the active connection, with the waiting and retrying a
- *  desktop app should do on its own (rate limits) and the states the UI shows otherwise. */
+/** Workspaces and their tables for the active connection, shared by the sidebar and the pages.
+ *  Waiting and retrying after a rate limit is the `Loader`'s. */
 import { commands, type Space, type TableSummary } from "./bindings";
-import { asAppError, call, type AppError } from "./api";
-import { session } from "./session.svelte";
+import { call } from "./api";
+import { Loader } from "./loader.svelte";
 
-export type SpaceWithTables = Space & { tables: TableSummary[] | null };
+export type SpaceWithTables = Space & { tables: TableSummary[] };
 
 class Workspaces {
   connectionId = $state<string | null>(null);
-  spaces = $state<SpaceWithTables[]>([]);
-  loading = $state(false);
-  error = $state<AppError | null>(null);
+  private list = new Loader<SpaceWithTables[]>();
+
+  get spaces(): SpaceWithTables[] {
+    return this.list.data ?? [];
+  }
+  get loading() {
+    return this.list.loading;
+  }
+  get error() {
+    return this.list.error;
+  }
   /** Seconds left before an automatic retry after a rate limit. */
-  retryIn = $state(0);
+  get retryIn() {
+    return this.list.retryIn;
+  }
 
   async load(connectionId: string): Promise<void> {
+    // Another connection's workspaces must not linger behind an error or a spinner.
+    if (this.connectionId !== connectionId) this.list.data = null;
     this.connectionId = connectionId;
-    this.loading = true;
-    this.error = null;
-    try {
+    await this.list.run(async () => {
       const spaces = await call(commands.listSpaces(connectionId));
-      if (this.connectionId !== connectionId) return;
-      this.spaces = spaces.map((s) => ({ ...s, tables: null }));
-      await Promise.all(this.spaces.map((s) => this.loadTables(connectionId, s.id)));
-    } catch (e) {
-      if (this.connectionId !== connectionId) return;
-      this.spaces = [];
-      await this.fail(asAppError(e), () => this.load(connectionId));
-    } finally {
-      if (this.connectionId === connectionId) this.loading = false;
-    }
-  }
-
-  private async loadTables(connectionId: string, spaceId: number) {
-    const tables = await call(commands.listTables(connectionId, spaceId));
-    const space = this.spaces.find((s) => s.id === spaceId);
-    if (space && this.connectionId === connectionId) space.tables = tables;
-  }
-
-  private async fail(error: AppError, retry: () => Promise<void>) {
-    this.error = error;
-    if (error.code === "invalid_key") {
-      // The shell has marked the connection; show the "replace key" state.
-      await session.refresh();
-    } else if (error.code === "rate_limited") {
-      this.retryIn = error.retryAfterSecs ?? 5;
-      const timer = setInterval(() => {
-        this.retryIn -= 1;
-        if (this.retryIn <= 0) {
-          clearInterval(timer);
-          void retry();
-        }
-      }, 1000);
-    }
+      return Promise.all(
+        spaces.map(async (s) => ({ ...s, tables: await call(commands.listTables(connectionId, s.id)) })),
+      );
+    });
   }
 
   /** The name of a table the sidebar knows, for pages opened from a task or a notification. */
   tableName(tableId: number): string | null {
     for (const space of this.spaces) {
-      const table = space.tables?.find((t) => t.id === tableId);
+      const table = space.tables.find((t) => t.id === tableId);
       if (table) return table.name ?? null;
     }
     return null;
@@ -66,8 +47,8 @@ class Workspaces {
 
   clear() {
     this.connectionId = null;
-    this.spaces = [];
-    this.error = null;
+    this.list.data = null;
+    this.list.error = null;
   }
 }
 
