@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Session } from "./webdriver.mjs";
+import { Keys, Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 
 let s;
@@ -109,4 +109,32 @@ test("following a record is remembered, and a record can be deleted", async () =
   await s.fill(await s.waitFor("[data-testid=table-search]"), "Desktop Person");
   await s.until(async () => (await range()) === "0 records", "no Desktop Person left");
   assert.equal((await s.findAll("[data-testid=record-row]")).length, 0, "gone from the table");
+});
+
+test("a table is worked from the keyboard and can be followed", async () => {
+  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
+  await s.waitFor("[data-testid=record-row]");
+  const focused = () => s.evaluate("return document.activeElement?.dataset.testid ?? null;");
+  await s.keys([Keys.CONTROL, "f"]);
+  await s.until(async () => (await focused()) === "table-search", "Ctrl+F to focus the search");
+  await s.keys([Keys.CONTROL, "n"]);
+  await s.waitFor("[data-testid=record-form]");
+  await s.click(await s.find("[data-testid=record-form-cancel]"));
+
+  const follow = async () => s.text(await s.waitFor("[data-testid=table-follow]"));
+  const before = await follow();
+  await s.click(await s.find("[data-testid=table-follow]"));
+  await s.until(async () => (await follow()) !== before, "the follow state to change");
+  const after = await follow();
+  await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
+  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
+  await s.until(async () => (await follow()) === after, "the remembered follow state");
+});
+
+test("a task is added to a record", async () => {
+  await s.click(await s.waitFor("[data-testid=record-row] td"));
+  await s.fill(await s.waitFor("[data-testid=record-task-title]"), "Call the customer back");
+  await s.click(await s.find("[data-testid=record-task-add]"));
+  await s.withText("[data-testid=record-task]", "Call the customer back");
+  assert.equal(await s.property(await s.find("[data-testid=record-task-title]"), "value"), "", "ready for the next one");
 });
