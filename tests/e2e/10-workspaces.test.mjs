@@ -62,6 +62,54 @@ test("the owner creates a workspace and manages its members", async () => {
     "the owner's role is not offered for change");
 });
 
+/** The designer's field rows as "name" values, read at once. */
+const designerFields = () =>
+  s.evaluate(`return [...document.querySelectorAll("[data-testid=designer-field-name]")].map((i) => i.value);`);
+
+async function openSpace(name) {
+  await s.click(await s.find("[data-testid=nav-workspaces]"));
+  const card = await s.withText("[data-testid=workspace-card]", name);
+  await s.click(await s.findIn(card, "[data-testid=space-manage]"));
+  await s.waitFor("[data-testid=space-page]");
+}
+
+test("a table is designed, created and changed", async () => {
+  await s.click(await s.find("[data-testid=table-new]"));
+  await s.fill(await s.waitFor("[data-testid=designer-name]"), "Leads");
+  await s.click(await s.find("[data-testid=designer-add-field]"));
+  const names = await s.findAll("[data-testid=designer-field-name]");
+  await s.fill(names[2], "Stage");
+  const types = await s.findAll("[data-testid=designer-field-type]");
+  await s.click(await s.findIn(types[1], "option[value=select]"));
+
+  // A choice field without choices is caught before anything is sent, and nothing typed is lost.
+  await s.click(await s.find("[data-testid=designer-save]"));
+  assert.match(await s.text(await s.waitFor("[data-testid=designer-error]")), /“Stage” needs at least one choice/);
+  assert.deepEqual(await designerFields(), ["ID", "Name", "Stage"]);
+  await s.fill(await s.find("[data-testid=designer-field-options]"), "New\uE007Won"); // Enter between the two choices
+  await s.click(await s.find("[data-testid=designer-add-field]"));
+  await s.fill((await s.findAll("[data-testid=designer-field-name]"))[3], "Amount");
+  await s.click(await s.findIn((await s.findAll("[data-testid=designer-field-type]"))[2], "option[value=number]"));
+  writeFileSync(join(OUTPUT, "table-designer.png"), await s.screenshot());
+  await s.click(await s.find("[data-testid=designer-save]"));
+
+  await s.waitFor("[data-testid=table-page]");
+  const headers = () => s.readAll("[data-testid=records-grid] th");
+  await s.until(async () => (await headers()).join() === "ID,Name,Stage,Amount", "the new table's columns");
+
+  await openSpace("Desktop Team");
+  const leads = await s.withText("[data-testid=space-table]", "Leads");
+  await s.click(await s.findIn(leads, "[data-testid=table-design]"));
+  await s.until(async () => (await designerFields()).join() === "ID,Name,Stage,Amount", "the saved design");
+  assert.equal(await s.property(await s.find("[data-testid=designer-field-options]"), "value"), "New\nWon", "one choice per line");
+  await s.fill((await s.findAll("[data-testid=designer-field-name]"))[3], "Value");
+  await s.click((await s.findAll("[data-testid=designer-field-remove]"))[1]); // Stage
+  await s.click(await s.find("[data-testid=designer-save]"));
+  await s.waitFor("[data-testid=table-page]");
+  await s.until(async () => (await headers()).join() === "ID,Name,Value", "the changed columns");
+  await openSpace("Desktop Team");
+});
+
 test("a workspace is renamed and deleted", async () => {
   await s.click(await s.find("[data-testid=space-rename]"));
   await s.fill(await s.waitFor("[data-testid=space-name-input]"), "Desktop Crew");
