@@ -41,7 +41,7 @@ test("a record shows its fields, and a comment can be posted", async () => {
   const box = await s.find("[data-testid=table-search]");
   await s.cmd("POST", `/element/${box}/value`, { text: "\uE009a\uE000\uE003" });
   await s.until(async () => (await range()).endsWith("of 2600"), "the full list again");
-  await s.click(await s.find("[data-testid=record-row] td"));
+  await s.clickOn("[data-testid=record-row] td");
   await s.waitFor("[data-testid=record-fields]");
   const fields = await s.text(await s.find("[data-testid=record-fields]"));
   assert.match(fields, /Priority/);
@@ -58,7 +58,7 @@ test("a record shows its fields, and a comment can be posted", async () => {
 });
 
 test("editing a record keeps what was typed when the save fails", async () => {
-  await s.click(await s.find("[data-testid=record-row] td"));
+  await s.clickOn("[data-testid=record-row] td");
   await s.click(await s.waitFor("[data-testid=record-edit]"));
   const effort = await s.waitFor("[data-testid=record-form] [data-field=effort_hours]");
   await s.fill(effort, "lots");
@@ -93,7 +93,7 @@ test("following a record is remembered, and a record can be deleted", async () =
 
   // Away and back: the state comes from the service, not from the button.
   await s.click(await s.find("[data-testid=record-back]"));
-  await s.click(await s.waitFor("[data-testid=record-row] td"));
+  await s.clickOn("[data-testid=record-row] td");
   await s.waitFor("[data-testid=record-fields]");
   const title = await s.text(await s.find("[data-testid=record-title]"));
   await s.click(await s.find("[data-testid=record-back]"));
@@ -132,7 +132,7 @@ test("a table is worked from the keyboard and can be followed", async () => {
 });
 
 test("a task is added to a record", async () => {
-  await s.click(await s.waitFor("[data-testid=record-row] td"));
+  await s.clickOn("[data-testid=record-row] td");
   await s.fill(await s.waitFor("[data-testid=record-task-title]"), "Call the customer back");
   await s.click(await s.find("[data-testid=record-task-add]"));
   await s.withText("[data-testid=record-task]", "Call the customer back");

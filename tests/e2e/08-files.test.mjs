@@ -50,7 +50,7 @@ test("a file picked in the system's file chooser is uploaded and downloaded back
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
   const deals = await s.withText("[data-testid=nav-table]", /^Deals$/);
   await s.click(deals);
-  await s.click(await s.waitFor("[data-testid=record-row] td"));
+  await s.clickOn("[data-testid=record-row] td");
   await s.waitFor("[data-testid=files-field]");
   const before = await fileNames();
 

@@ -40,6 +40,38 @@ test("a new task is added, ticked off and kept out of the way", async () => {
   await s.until(async () => (await tasks()).includes("done: Call the printer"), "the task under Done");
 });
 
+test("a task is changed, discussed and deleted", async () => {
+  const row = await s.withText("[data-testid=my-task]", "Call the printer");
+  await s.click(await s.findIn(row, "[data-testid=task-details]"));
+  const detail = await s.waitFor("[data-testid=task-detail]");
+  await s.fill(await s.findIn(detail, "[data-testid=task-edit-title]"), "Call the printer about toner");
+  await s.fill(await s.findIn(detail, "[data-testid=task-edit-details]"), "Ask for the blue one");
+  await s.click(await s.findIn(detail, "[data-testid=task-edit-save]"));
+  await s.until(async () => (await tasks()).includes("done: Call the printer about toner"), "the new title in the list");
+
+  await s.fill(await s.find("[data-testid=task-comment-draft]"), "They open at nine");
+  await s.click(await s.find("[data-testid=task-comment-post]"));
+  await s.withText("[data-testid=task-comment]", "They open at nine");
+
+  await s.click(await s.find("[data-testid=task-delete]"));
+  await s.click(await s.find("[data-testid=task-delete-confirm]"));
+  await s.until(async () => !(await tasks()).some((t) => t.includes("Call the printer")), "the task gone");
+  // Gone at the service too, not only from the page.
+  await s.click(await s.find("[data-testid=nav-workspaces]"));
+  await s.click(await s.waitFor("[data-testid=nav-tasks]"));
+  // The tasks Alice created, done ones too (it was done when deleted). Ada's task for her leaves
+  // the list when that answer has arrived.
+  await s.click(await s.waitFor("[data-testid=task-show-done]"));
+  await s.click(await s.find("[data-testid=task-scope] option[value=created_by_me]"));
+  await s.until(async () => {
+    const now = await tasks();
+    return !now.some((t) => t.endsWith("Send proposal")) && now.some((t) => t.endsWith("Reproduce login bug"));
+  }, "the tasks Alice created");
+  assert.ok(!(await tasks()).some((t) => t.includes("Call the printer")));
+  await s.click(await s.find("[data-testid=task-show-done]"));
+  await s.click(await s.find("[data-testid=task-scope] option[value=assigned_to_me]"));
+});
+
 test("a task leads to its record", async () => {
   const row = await s.withText("[data-testid=my-task]", "Send proposal");
   await s.click(await s.findIn(row, "[data-testid=task-open-record]"));

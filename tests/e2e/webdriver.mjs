@@ -86,6 +86,19 @@ export class Session {
     return this.cmd("POST", `/element/${el}/click`, {});
   }
 
+  /** Finds and clicks the first element matching `css`, again if a re-render replaced it in
+   *  between (lists reload after navigation). */
+  async clickOn(css, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.click(await this.waitFor(css, timeoutMs));
+      } catch (e) {
+        if (!/stale element/.test(String(e)) || Date.now() > end) throw e;
+      }
+    }
+  }
+
   reveal(el) {
     return this.cmd("POST", "/execute/sync", {
       script: "arguments[0].scrollIntoView({ block: 'center' });",
