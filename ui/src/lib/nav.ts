@@ -7,3 +7,6 @@ export type Page =
   | { kind: "notifications" }
   | { kind: "tasks" }
   | { kind: "space"; spaceId: number; spaceName: string };
+
+/** Opens a record from anywhere that knows only its ids (a task, a notification). */
+export type OpenRecord = (tableId: number, tableName: string, recordId: number) => void;
