@@ -76,3 +76,49 @@ async fn new_notifications_are_announced_once() {
     connections.remove(&owner.id).await.unwrap();
     sandbox.shutdown().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+async fn a_key_about_to_expire_is_announced_once_a_day() {
+    let sandbox = infolobby_sandbox::start(infolobby_sandbox::Config::default())
+        .await
+        .unwrap();
+    let url = sandbox.base_url();
+    let dirs = tempfile::tempdir().unwrap();
+    let config = dirs.path().join("config");
+    let keychain = Keychain::new(&format!(
+        "com.infolobby.desktop.test.expiry.{}",
+        std::process::id()
+    ));
+    let connections = Connections::new(&config, &dirs.path().join("data"), keychain);
+    let in_three_days = (chrono::Local::now().date_naive() + chrono::Days::new(3)).to_string();
+    let far_away = (chrono::Local::now().date_naive() + chrono::Days::new(300)).to_string();
+    let soon = connections
+        .add(NewConnection {
+            expires_on: Some(in_three_days),
+            ..new_connection("Owner", &url, "il_live_sandbox_owner")
+        })
+        .await
+        .unwrap();
+    let later = connections
+        .add(NewConnection {
+            expires_on: Some(far_away),
+            ..new_connection("Alice", &url, "il_user_sandbox_alice")
+        })
+        .await
+        .unwrap();
+    let watcher = Watcher::new(&config);
+
+    // Account keys too: expiry is about the key, not about notifications.
+    let (alerts, _) = watcher.check(&connections).await;
+    let titles: Vec<&str> = alerts.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["The key of “Owner” expires in 3 days"]);
+
+    // Once a day, also across a restart.
+    assert!(watcher.check(&connections).await.0.is_empty());
+    assert!(Watcher::new(&config).check(&connections).await.0.is_empty());
+
+    connections.remove(&soon.id).await.unwrap();
+    connections.remove(&later.id).await.unwrap();
+    sandbox.shutdown().await;
+}

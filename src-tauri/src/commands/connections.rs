@@ -44,10 +44,14 @@ pub async fn replace_key(
 #[specta::specta]
 pub async fn update_connection(
     state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
     connection_id: String,
     changes: ConnectionChanges,
 ) -> CmdResult<Connection> {
-    state.update(&connection_id, changes)
+    let updated = state.update(&connection_id, changes)?;
+    // A new expiry date may call for a reminder now.
+    watcher.check_now();
+    Ok(updated)
 }
 
 #[tauri::command]

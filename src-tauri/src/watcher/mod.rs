@@ -1,7 +1,8 @@
 //! The background watcher: checks every personal-key connection for new notifications and tasks
-//! due, raises native notifications for what is new, and keeps the tray's unread count current.
-//! It runs while the window is closed to the tray.
+//! due, raises native notifications for what is new and for keys about to expire, and keeps the
+//! tray's unread count current. It runs while the window is closed to the tray.
 
+pub mod expiry;
 pub mod seen;
 
 use std::collections::BTreeMap;
@@ -70,6 +71,21 @@ impl Watcher {
         let previous = self.counts();
         let mut counts = BTreeMap::new();
         let mut alerts = Vec::new();
+        let today = chrono::Local::now().date_naive();
+        let days_before = connections
+            .settings()
+            .map(|s| s.expiry_reminder_days)
+            .unwrap_or(14);
+        for conn in &list {
+            let state = seen.entry(conn.id.clone()).or_default();
+            let day = today.to_string();
+            if state.expiry_reminded_on.as_deref() != Some(day.as_str()) {
+                if let Some(alert) = expiry::reminder(conn, today, days_before) {
+                    alerts.push(alert);
+                    state.expiry_reminded_on = Some(day);
+                }
+            }
+        }
         for conn in list
             .iter()
             .filter(|c| c.capabilities.notifications && !c.key_invalid)

@@ -10,11 +10,15 @@ use serde::{Deserialize, Serialize};
 use crate::json_file::{FileError, JsonFile};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Seen {
     /// False until the first check, which records what is there without announcing it.
     pub initialized: bool,
     pub last_notification_id: i64,
     pub tasks_due: u64,
+    /// The day (`YYYY-MM-DD`) the key's expiry was last announced; once a day is enough.
+    #[serde(default)]
+    pub expiry_reminded_on: Option<String>,
 }
 
 impl Seen {
