@@ -16,7 +16,8 @@ after(async () => {
 });
 
 /** "1–50 of 2600", with the thousands separator of whatever locale the session has removed. */
-const range = async () => (await s.text(await s.find("[data-testid=records-range]"))).replace(/(\d)[,.\u00a0\u202f](\d{3})/g, "$1$2");
+const range = async () =>
+  ((await s.readAll("[data-testid=records-range]"))[0] ?? "").replace(/(\d)[,.\u00a0\u202f](\d{3})/g, "$1$2"); // "" while loading
 
 test("a table shows a page of records, searches and pages", async () => {
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
@@ -137,4 +138,36 @@ test("a task is added to a record", async () => {
   await s.click(await s.find("[data-testid=record-task-add]"));
   await s.withText("[data-testid=record-task]", "Call the customer back");
   assert.equal(await s.property(await s.find("[data-testid=record-task-title]"), "value"), "", "ready for the next one");
+});
+
+test("records are filtered by a field, and the filter is taken off again", async () => {
+  await s.click(await s.find("[data-testid=record-back]"));
+  await s.until(async () => (await range()).endsWith("of 2600"), "all tickets");
+  await s.click(await s.find("[data-testid=filter-toggle]"));
+  // Not a number for a number field: said at once, nothing sent, the input kept.
+  await s.click(await s.waitFor("[data-testid=filter-field] option[value=effort_hours]"));
+  await s.click(await s.find("[data-testid=filter-op] option[value=gte]"));
+  await s.fill(await s.find("[data-testid=filter-value]"), "many");
+  await s.click(await s.find("[data-testid=filter-add]"));
+  assert.match(await s.text(await s.waitFor("[data-testid=filter-error]")), /Effort Hours: enter a number/);
+  assert.equal(await s.property(await s.find("[data-testid=filter-value]"), "value"), "many");
+  assert.ok((await range()).endsWith("of 2600"), "nothing was applied");
+
+  await s.click(await s.find("[data-testid=filter-field] option[value=priority]"));
+  await s.click(await s.find("[data-testid=filter-op] option[value=eq]"));
+  await s.fill(await s.find("[data-testid=filter-value]"), "Urgent");
+  await s.click(await s.find("[data-testid=filter-add]"));
+  assert.match(await s.text(await s.waitFor("[data-testid=filter-chip]")), /^Priority is Urgent/);
+  await s.until(async () => !(await range()).endsWith("of 2600"), "fewer tickets");
+  const filtered = Number((await range()).split(" of ")[1]);
+  assert.ok(filtered > 0 && filtered < 2600, await range());
+  // Every row on the page meets the filter.
+  const priorities = await s.evaluate(`
+    const head = [...document.querySelectorAll("[data-testid=records-grid] th")].map((th) => th.textContent.trim());
+    const col = head.indexOf("Priority");
+    return [...document.querySelectorAll("[data-testid=record-row]")].map((tr) => tr.children[col].textContent.trim());`);
+  assert.ok(priorities.length > 0 && priorities.every((p) => p === "Urgent"), priorities.join());
+
+  await s.click(await s.find("[data-testid=filter-remove]"));
+  await s.until(async () => (await range()).endsWith("of 2600"), "all tickets again");
 });
