@@ -1,7 +1,11 @@
 /** Loading one thing for a page: the result, a busy flag and an error the page can show, with
- *  automatic waiting and retrying after a rate limit. Later calls win over earlier ones. */
+ *  automatic waiting and retrying after a rate limit or while the service cannot be reached.
+ *  Later calls win over earlier ones. */
 import { asAppError, type AppError } from "./api";
 import { session } from "./session.svelte";
+
+/** Seconds between tries while InfoLobby cannot be reached (network down, laptop waking up). */
+export const OFFLINE_RETRY_SECS = 15;
 
 export class Loader<T> {
   data = $state<T | null>(null);
@@ -25,8 +29,8 @@ export class Loader<T> {
       this.error = error;
       if (error.code === "invalid_key") {
         await session.refresh();
-      } else if (error.code === "rate_limited") {
-        this.retryIn = error.retryAfterSecs ?? 5;
+      } else if (error.code === "rate_limited" || error.code === "offline") {
+        this.retryIn = error.code === "offline" ? OFFLINE_RETRY_SECS : (error.retryAfterSecs ?? 5);
         this.timer = setInterval(() => {
           this.retryIn -= 1;
           if (this.retryIn <= 0 && this.timer) {
