@@ -38,9 +38,7 @@ test("a table shows a page of records, searches and pages", async () => {
 });
 
 test("a record shows its fields, and a comment can be posted", async () => {
-  // Select all and delete, as a user would (WebDriver's clear fires no input event).
-  const box = await s.find("[data-testid=table-search]");
-  await s.cmd("POST", `/element/${box}/value`, { text: "\uE009a\uE000\uE003" });
+  await s.fill(await s.find("[data-testid=table-search]"), "");
   await s.until(async () => (await range()).endsWith("of 2600"), "the full list again");
   await s.clickOn("[data-testid=record-row] td");
   await s.waitFor("[data-testid=record-fields]");
@@ -135,6 +133,12 @@ test("a table is worked from the keyboard and can be followed", async () => {
 test("a task is added to a record", async () => {
   await s.clickOn("[data-testid=record-row] td");
   await s.fill(await s.waitFor("[data-testid=record-task-title]"), "Call the customer back");
+  // Bob is not in this workspace: refused with the reason, and nothing typed is lost.
+  await s.fill(await s.find("[data-testid=record-task-assignee]"), "bob@example.com");
+  await s.click(await s.find("[data-testid=record-task-add]"));
+  assert.match(await s.text(await s.waitFor("[data-testid=record-task-error]")), /not a member of the workspace/);
+  assert.equal(await s.property(await s.find("[data-testid=record-task-title]"), "value"), "Call the customer back");
+  await s.fill(await s.find("[data-testid=record-task-assignee]"), "alice@example.com");
   await s.click(await s.find("[data-testid=record-task-add]"));
   await s.withText("[data-testid=record-task]", "Call the customer back");
   assert.equal(await s.property(await s.find("[data-testid=record-task-title]"), "value"), "", "ready for the next one");

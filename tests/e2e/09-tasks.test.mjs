@@ -46,6 +46,12 @@ test("a task is changed, discussed and deleted", async () => {
   const detail = await s.waitFor("[data-testid=task-detail]");
   await s.fill(await s.findIn(detail, "[data-testid=task-edit-title]"), "Call the printer about toner");
   await s.fill(await s.findIn(detail, "[data-testid=task-edit-details]"), "Ask for the blue one");
+  // Handing it to someone unknown is refused, and the changes typed so far stay.
+  await s.fill(await s.findIn(detail, "[data-testid=task-edit-assignee]"), "nobody@nowhere.example");
+  await s.click(await s.findIn(detail, "[data-testid=task-edit-save]"));
+  assert.match(await s.text(await s.waitFor("[data-testid=task-edit-error]")), /Invalid assignee/);
+  assert.equal(await s.property(await s.findIn(detail, "[data-testid=task-edit-title]"), "value"), "Call the printer about toner");
+  await s.fill(await s.findIn(detail, "[data-testid=task-edit-assignee]"), "");
   await s.click(await s.findIn(detail, "[data-testid=task-edit-save]"));
   await s.until(async () => (await tasks()).includes("done: Call the printer about toner"), "the new title in the list");
 

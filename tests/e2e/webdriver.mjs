@@ -106,11 +106,17 @@ export class Session {
     });
   }
 
-  /** Types into an input, after emptying it. */
+  /** Empties an input and types `text`. WebDriver's clear fires no input event, so emptying a
+   *  field is finished as a user would: select all, delete. */
   async fill(el, text) {
     await this.reveal(el);
+    if (text === "") {
+      // Keys on the text still there: an already-empty field would fire no event either.
+      await this.cmd("POST", `/element/${el}/value`, { text: `${Keys.CONTROL}a${Keys.NULL}${Keys.BACKSPACE}` });
+      return;
+    }
     await this.cmd("POST", `/element/${el}/clear`, {});
-    if (text !== "") await this.cmd("POST", `/element/${el}/value`, { text });
+    await this.cmd("POST", `/element/${el}/value`, { text });
   }
 
   attribute(el, name) {
@@ -190,4 +196,4 @@ export class Session {
   }
 }
 
-export const Keys = { CONTROL: "\uE009", SHIFT: "\uE008" };
+export const Keys = { CONTROL: "\uE009", SHIFT: "\uE008", NULL: "\uE000", BACKSPACE: "\uE003" };
