@@ -85,6 +85,13 @@ test("a task leads to its record", async () => {
   assert.match(await s.text(await s.find("[data-testid=record-back]")), /Deals/);
 });
 
+test("a link field leads to the linked record", async () => {
+  // Still on the deal: its Contact is Grace Hopper, in Contacts.
+  await s.click(await s.withText("[data-testid=record-link]", "Grace Hopper"));
+  await s.until(async () => (await s.text(await s.waitFor("[data-testid=record-title]"))) === "Grace Hopper", "the contact");
+  assert.match(await s.text(await s.find("[data-testid=record-back]")), /Contacts/);
+});
+
 test("a notification leads to its record and is read on the way", async () => {
   await s.click(await s.find("[data-testid=nav-notifications]"));
   const first = await s.until(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalsOf, formatBytes, formatValue, percent } from "./format";
+import { decimalsOf, formatBytes, formatValue, linkTarget, percent } from "./format";
 
 describe("field values as text", () => {
   it("formats each kind", () => {
@@ -32,5 +32,14 @@ describe("file sizes and progress", () => {
     expect(percent(0, 0)).toBe(0);
     expect(percent(50, 200)).toBe(25);
     expect(percent(300, 200)).toBe(100);
+  });
+});
+
+describe("link fields", () => {
+  it("know the table they point to", () => {
+    expect(linkTarget({ id: "contact", type: "lookup", table: { id: 1, text: "Contacts" } })).toEqual({ id: 1, name: "Contacts" });
+    expect(linkTarget({ id: "contact", type: "lookup", table: { id: 4 } })).toEqual({ id: 4, name: "Table 4" });
+    expect(linkTarget({ id: "name", type: "text" })).toBeNull();
+    expect(linkTarget({ id: "broken", type: "lookup", table: { id: 0, text: "" } })).toBeNull();
   });
 });

@@ -69,3 +69,12 @@ export function formatBytes(bytes: number): string {
 export function percent(done: number, total: number): number {
   return total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
 }
+
+/** The table a link (lookup) field points to, as `table/get` describes it (`{table: {id, text}}`). */
+export function linkTarget(field: { [key: string]: Value | undefined }): { id: number; name: string } | null {
+  const t = field["table"];
+  if (!t || typeof t !== "object" || Array.isArray(t)) return null;
+  const id = t["id"];
+  if (typeof id !== "number" || id <= 0) return null;
+  return { id, name: typeof t["text"] === "string" ? t["text"] : `Table ${id}` };
+}

@@ -2,6 +2,7 @@
  *  and `table/update` take (§7.3, §20). Fields the designer cannot edit (the key, formulas, types
  *  it does not know) travel back unchanged, so saving never loses them. */
 import type { Field, Value } from "./bindings";
+import { linkTarget } from "./format";
 
 export const FIELD_TYPES: { type: string; label: string }[] = [
   { type: "text", label: "Text" },
@@ -54,7 +55,7 @@ export function draftOf(field: Field): FieldDraft {
     multiple: field.multiple === true,
     options: type === "select" ? optionLines(field.options) : "",
     decimals: isObj(field.options) && typeof field.options["decimals"] === "number" ? field.options["decimals"] : 0,
-    tableId: isObj(field["table"]) && typeof field["table"]["id"] === "number" ? field["table"]["id"] : null,
+    tableId: linkTarget(field)?.id ?? null,
     locked: null,
   };
   if (isKey || !EDITABLE.has(type)) {
