@@ -11,6 +11,8 @@ use crate::keychain::KeychainError;
 pub enum ErrorCode {
     /// 401 or a malformed key: the UI offers "replace key".
     InvalidKey,
+    /// 401 for this machine's address: the key is fine, the network is not on its allowlist.
+    IpNotAllowed,
     /// 403 or an operation this kind of key never has.
     Forbidden,
     NotFound,
@@ -63,13 +65,14 @@ impl From<infolobby::Error> for CommandError {
         use infolobby::Error as E;
         let code = match &e {
             E::InvalidKeyFormat | E::InvalidKey { .. } => ErrorCode::InvalidKey,
+            E::IpNotAllowed { .. } => ErrorCode::IpNotAllowed,
             E::InvalidBaseUrl(_) => ErrorCode::InvalidUrl,
             E::NotAllowedForKey { .. } | E::Forbidden { .. } => ErrorCode::Forbidden,
             E::NotFound { .. } => ErrorCode::NotFound,
             E::Validation { .. } => ErrorCode::Validation,
             E::RateLimited { .. } => ErrorCode::RateLimited,
             E::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
-            E::Server { .. } => ErrorCode::Server,
+            E::Server { .. } | E::ResponseTooLarge { .. } | E::Redirected => ErrorCode::Server,
             E::Network { .. } | E::Timeout => ErrorCode::Offline,
             E::Decode { .. } => ErrorCode::Decode,
         };

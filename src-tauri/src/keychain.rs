@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use infolobby::{ExposeSecret, SecretString};
+
 const SERVICE: &str = "com.infolobby.desktop";
 const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -64,13 +66,17 @@ impl Keychain {
 
     /// Stores or replaces the secret of a connection.
     pub async fn store(&self, connection_id: &str, secret: &str) -> Result<(), KeychainError> {
-        let secret = secret.to_string();
-        self.run(connection_id, move |e| e.set_password(&secret))
-            .await
+        let secret = SecretString::from(secret);
+        self.run(connection_id, move |e| {
+            e.set_password(secret.expose_secret())
+        })
+        .await
     }
 
-    pub async fn read(&self, connection_id: &str) -> Result<String, KeychainError> {
-        self.run(connection_id, |e| e.get_password()).await
+    /// The secret, zeroed when dropped and never printed by `Debug`.
+    pub async fn read(&self, connection_id: &str) -> Result<SecretString, KeychainError> {
+        self.run(connection_id, |e| e.get_password().map(SecretString::from))
+            .await
     }
 
     /// Removes the secret; removing one that is not there is not an error.

@@ -60,10 +60,10 @@ impl SettingsStore {
     }
 
     pub fn update(&self, f: impl FnOnce(&mut Settings)) -> Result<Settings, FileError> {
-        let mut s = self.load()?;
-        f(&mut s);
-        let s = s.sanitized();
-        self.save(&s)?;
-        Ok(s)
+        self.file.update(|s: &mut Settings| {
+            f(s);
+            *s = s.clone().sanitized();
+            s.clone()
+        })
     }
 }

@@ -111,6 +111,7 @@ impl Harness {
 
     fn stored_secret(&self, id: &str) -> Result<String, KeychainError> {
         tauri::async_runtime::block_on(self.keychain.read(id))
+            .map(|s| infolobby::ExposeSecret::expose_secret(&s).to_string())
     }
 
     /// Every file under the config and data directories, as text.

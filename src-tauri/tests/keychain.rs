@@ -2,7 +2,12 @@
 //! D-Bus session with an unlocked, throw-away gnome-keyring; plain `cargo test` lists it as
 //! ignored because a developer's real keychain must not be touched.
 #![allow(clippy::unwrap_used)]
+use infolobby::ExposeSecret;
 use infolobby_desktop::keychain::{Keychain, KeychainError};
+
+async fn read(kc: &Keychain, id: &str) -> Result<String, KeychainError> {
+    kc.read(id).await.map(|s| s.expose_secret().to_string())
+}
 
 #[tokio::test]
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
@@ -10,19 +15,19 @@ async fn stores_reads_replaces_and_deletes_a_key() {
     let kc = Keychain::new("com.infolobby.desktop.test");
     let id = format!("conn-{}", std::process::id());
     kc.store(&id, "il_user_secret_one_1a2b").await.unwrap();
-    assert_eq!(kc.read(&id).await.unwrap(), "il_user_secret_one_1a2b");
+    assert_eq!(read(&kc, &id).await.unwrap(), "il_user_secret_one_1a2b");
     kc.store(&id, "il_user_secret_two_3c4d").await.unwrap();
     assert_eq!(
-        kc.read(&id).await.unwrap(),
+        read(&kc, &id).await.unwrap(),
         "il_user_secret_two_3c4d",
         "replaced after a rotation"
     );
     assert_eq!(
-        kc.read("conn-never-stored").await,
+        read(&kc, "conn-never-stored").await,
         Err(KeychainError::Missing)
     );
     kc.delete(&id).await.unwrap();
-    assert_eq!(kc.read(&id).await, Err(KeychainError::Missing));
+    assert_eq!(read(&kc, &id).await, Err(KeychainError::Missing));
     kc.delete(&id).await.unwrap();
 }
 

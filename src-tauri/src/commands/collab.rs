@@ -132,7 +132,7 @@ pub async fn download_file(
                 .await
         })
         .await?;
-    save_download(&downloads.0, &file.name, &file.bytes).await
+    save_download(&downloads.0, file).await
 }
 
 #[tauri::command]

@@ -58,9 +58,12 @@ pub async fn update_connection(
 #[specta::specta]
 pub async fn remove_connection(
     state: State<'_, Connections>,
+    watcher: State<'_, Watcher>,
     connection_id: String,
 ) -> CmdResult<Vec<Connection>> {
-    state.remove(&connection_id).await
+    let list = state.remove(&connection_id).await?;
+    watcher.forget(&connection_id)?;
+    Ok(list)
 }
 
 #[tauri::command]

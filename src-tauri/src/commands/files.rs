@@ -72,39 +72,139 @@ pub fn progress_to(channel: Channel<TransferProgress>) -> infolobby::Progress {
     })
 }
 
-/// `dir/name`, or `dir/name (2).ext` and so on when that exists. Only the last path part of
-/// `name` is used, so a server cannot make the app write elsewhere.
-pub fn free_path(dir: &Path, name: &str) -> PathBuf {
-    let base = Path::new(name)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .filter(|n| !n.is_empty() && n != "." && n != "..")
-        .unwrap_or_else(|| "download".into());
-    let candidate = dir.join(&base);
-    if !candidate.exists() {
-        return candidate;
-    }
-    let (stem, ext) = match base.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
-        _ => (base.clone(), String::new()),
-    };
-    (2..)
-        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(candidate)
+/// Characters that reorder text on screen, so `invoice\u{202e}fdp.exe` cannot pass for a PDF.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-pub async fn save_download(dir: &Path, name: &str, bytes: &[u8]) -> CmdResult<String> {
-    let fail = |e: std::io::Error| {
+/// Names Windows keeps for devices, with any extension (`con.txt` opens the console).
+fn is_reserved_on_windows(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+        && stem.len() == 4
+        && stem
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_digit() || "¹²³".contains(c)))
+}
+
+/// Longest name kept, in bytes: below every common file system's 255.
+const MAX_NAME_BYTES: usize = 200;
+
+/// A server's file name made safe to create on Linux, macOS and Windows: the last path part
+/// only, no control or bidi characters, none of `<>:"/\|?*`, no trailing dots or spaces, no
+/// device names, and not too long (the extension is kept).
+pub fn safe_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .map(|c| if "<>:\"|?*".contains(c) { '_' } else { c })
+        .collect();
+    let mut name = cleaned
+        .trim_start_matches(' ')
+        .trim_end_matches(['.', ' '])
+        .to_string();
+    if name.is_empty() || name.chars().all(|c| c == '.') {
+        name = "download".into();
+    }
+    if is_reserved_on_windows(&name) {
+        name.insert(0, '_');
+    }
+    if name.len() > MAX_NAME_BYTES {
+        let (stem, ext) = split_ext(&name);
+        let ext = if ext.len() <= 20 { ext } else { "" };
+        let mut cut = MAX_NAME_BYTES.saturating_sub(ext.len());
+        while !stem.is_char_boundary(cut.min(stem.len())) {
+            cut = cut.saturating_sub(1);
+        }
+        name = format!("{}{ext}", stem.get(..cut.min(stem.len())).unwrap_or(""));
+    }
+    name
+}
+
+/// `("report", ".pdf")`; a leading dot is part of the stem (`.bashrc`).
+fn split_ext(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(i) if i > 0 => (name.get(..i).unwrap_or(name), name.get(i..).unwrap_or("")),
+        _ => (name, ""),
+    }
+}
+
+/// `name`, then `name (2).ext`, `name (3).ext` … for the n-th try.
+fn numbered(name: &str, n: u32) -> String {
+    if n <= 1 {
+        return name.to_string();
+    }
+    let (stem, ext) = split_ext(name);
+    format!("{stem} ({n}){ext}")
+}
+
+/// Creates a new file in `dir` for `name` (made safe), never opening an existing file or a
+/// symlink: `create_new` fails on both, so two downloads of one name cannot overwrite each
+/// other and a planted link cannot redirect the write.
+pub fn create_download(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    std::fs::create_dir_all(dir)?;
+    let name = safe_file_name(name);
+    for n in 1..=10_000 {
+        let path = dir.join(numbered(&name, n));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "too many files of this name",
+    ))
+}
+
+/// Decodes a download straight into a new file in `dir`; returns where it went. A failure
+/// removes the partial file.
+pub async fn save_download(dir: &Path, file: infolobby::EncodedFile) -> CmdResult<String> {
+    let dir = dir.to_path_buf();
+    let fail = move |dir: &Path, e: String| {
         CommandError::new(
             ErrorCode::Storage,
             format!("Could not save the file in {}: {e}", dir.display()),
         )
     };
-    tokio::fs::create_dir_all(dir).await.map_err(fail)?;
-    let path = free_path(dir, name);
-    tokio::fs::write(&path, bytes).await.map_err(fail)?;
-    Ok(path.display().to_string())
+    let shown = dir.clone();
+    let job = tokio::task::spawn_blocking(move || -> Result<PathBuf, String> {
+        use std::io::Write;
+        let (path, out) = create_download(&dir, &file.name).map_err(|e| e.to_string())?;
+        let mut out = std::io::BufWriter::with_capacity(256 * 1024, out);
+        let written = file
+            .write_to(&mut out)
+            .map_err(|e| e.to_string())
+            .and_then(|_| out.flush().map_err(|e| e.to_string()))
+            .and_then(|_| out.get_ref().sync_all().map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => Ok(path),
+            Err(e) => {
+                let _ = std::fs::remove_file(&path);
+                Err(e)
+            }
+        }
+    });
+    match job.await {
+        Ok(Ok(path)) => Ok(path.display().to_string()),
+        Ok(Err(e)) => Err(fail(&shown, e)),
+        Err(e) => Err(fail(&shown, e.to_string())),
+    }
 }
 
 #[cfg(test)]
@@ -112,13 +212,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn downloads_never_overwrite_or_escape() {
-        let dir = std::env::temp_dir().join(format!("il-free-path-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap_or_default();
-        std::fs::write(dir.join("a.txt"), b"x").unwrap_or_default();
-        assert_eq!(free_path(&dir, "a.txt"), dir.join("a (2).txt"));
-        assert_eq!(free_path(&dir, "../../etc/passwd"), dir.join("passwd"));
-        assert_eq!(free_path(&dir, ".."), dir.join("download"));
-        let _ = std::fs::remove_dir_all(&dir);
+    fn download_names_are_safe_everywhere() {
+        let cases = [
+            ("report.pdf", "report.pdf"),
+            ("../../etc/passwd", "passwd"),
+            ("..\\..\\Windows\\win.ini", "win.ini"),
+            ("..", "download"),
+            ("", "download"),
+            ("...", "download"),
+            ("CON", "_CON"),
+            ("con.txt", "_con.txt"),
+            ("Lpt1.log", "_Lpt1.log"),
+            ("COM¹", "_COM¹"),
+            ("console.txt", "console.txt"),
+            ("a:b.txt", "a_b.txt"),
+            ("what?<now>|*\"x\".txt", "what__now____x_.txt"),
+            ("trailing. . ", "trailing"),
+            ("name.", "name"),
+            ("  spaced.txt", "spaced.txt"),
+            ("tab\tnew\nline\u{7}.txt", "tabnewline.txt"),
+            ("invoice\u{202e}fdp.exe", "invoicefdp.exe"),
+            ("\u{2066}x\u{2069}.txt", "x.txt"),
+            (".bashrc", ".bashrc"),
+        ];
+        for (given, want) in cases {
+            assert_eq!(safe_file_name(given), want, "{given:?}");
+        }
+        let long = format!("{}.pdf", "é".repeat(300));
+        let made = safe_file_name(&long);
+        assert!(
+            made.len() <= MAX_NAME_BYTES && made.ends_with(".pdf"),
+            "{made}"
+        );
+    }
+
+    #[test]
+    fn downloads_never_overwrite_or_follow_links() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (a, _) = create_download(dir.path(), "a.txt").unwrap_or_else(|e| panic!("{e}"));
+        let (b, _) = create_download(dir.path(), "a.txt").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a, dir.path().join("a.txt"));
+        assert_eq!(b, dir.path().join("a (2).txt"));
+        #[cfg(unix)]
+        {
+            let target = dir.path().join("target.txt");
+            std::fs::write(&target, b"keep").unwrap_or_default();
+            std::os::unix::fs::symlink(&target, dir.path().join("link.txt")).unwrap_or_default();
+            let (c, _) = create_download(dir.path(), "link.txt").unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(c, dir.path().join("link (2).txt"));
+            assert_eq!(std::fs::read(&target).unwrap_or_default(), b"keep");
+        }
     }
 }

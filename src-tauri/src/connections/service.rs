@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use infolobby::{Client, DEFAULT_BASE_URL};
+use infolobby::{Client, ExposeSecret, Refusal, SecretString, DEFAULT_BASE_URL};
 use serde::Deserialize;
 use tokio::sync::Mutex;
 
@@ -21,7 +21,7 @@ use crate::keychain::{Keychain, KeychainError};
 use crate::settings::{Settings, SettingsStore};
 
 /// What the "add connection" form sends. `key` is the only place a secret enters the app.
-#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[derive(Clone, Deserialize, specta::Type)]
 pub struct NewConnection {
     pub name: String,
     /// Empty means the public service.
@@ -30,6 +30,19 @@ pub struct NewConnection {
     pub expires_on: Option<String>,
     /// The user knows the key was created read-only; the API only tells on a refused write.
     pub read_only: bool,
+}
+
+/// Prints everything but the key.
+impl std::fmt::Debug for NewConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewConnection")
+            .field("name", &self.name)
+            .field("base_url", &self.base_url)
+            .field("key", &"(hidden)")
+            .field("expires_on", &self.expires_on)
+            .field("read_only", &self.read_only)
+            .finish()
+    }
 }
 
 /// Editable, non-secret details of a connection.
@@ -45,7 +58,12 @@ pub struct Connections {
     settings: SettingsStore,
     keychain: Keychain,
     demo: Demo,
+    /// Held while a client is made, replaced or dropped, so a late 401 and a replacement of the
+    /// key never interleave.
     clients: Mutex<HashMap<String, Arc<Client>>>,
+    /// Bumped each time a connection's key is replaced: a 401 for a request sent before the
+    /// replacement is about the old key, and must not mark the new one invalid.
+    key_epochs: std::sync::Mutex<HashMap<String, u64>>,
 }
 
 fn validation(message: impl Into<String>) -> CommandError {
@@ -110,6 +128,21 @@ impl Connections {
             keychain,
             demo: Demo::new(data_dir.join("demo")),
             clients: Mutex::default(),
+            key_epochs: std::sync::Mutex::default(),
+        }
+    }
+
+    fn key_epoch(&self, id: &str) -> u64 {
+        self.key_epochs
+            .lock()
+            .map(|e| e.get(id).copied().unwrap_or(0))
+            .unwrap_or(0)
+    }
+
+    fn bump_key_epoch(&self, id: &str) {
+        if let Ok(mut e) = self.key_epochs.lock() {
+            let n = e.entry(id.to_string()).or_insert(0);
+            *n = n.wrapping_add(1);
         }
     }
 
@@ -172,10 +205,16 @@ impl Connections {
         self.save_new(conn, &key).await
     }
 
+    /// Demo keys are public and live in the code, so they never touch the keychain: the demo
+    /// works on a machine with no Secret Service.
     async fn save_new(&self, conn: Connection, key: &str) -> CmdResult<Connection> {
-        self.keychain.store(&conn.id, key).await?;
+        if !conn.demo {
+            self.keychain.store(&conn.id, key).await?;
+        }
         if let Err(e) = self.store.upsert(conn.clone()) {
-            let _ = self.keychain.delete(&conn.id).await;
+            if !conn.demo {
+                let _ = self.keychain.delete(&conn.id).await;
+            }
             return Err(e.into());
         }
         self.clients.lock().await.remove(&conn.id);
@@ -197,12 +236,19 @@ impl Connections {
         if let Some(ro) = conn.capabilities.read_only {
             capabilities.set_read_only(ro);
         }
+        if conn.demo {
+            return Err(validation(
+                "Demo connections have fixed keys; reset the demo instead.",
+            ));
+        }
+        let mut clients = self.clients.lock().await;
         self.keychain.store(id, key).await?;
+        self.bump_key_epoch(id);
         conn.capabilities = capabilities;
         conn.key_hint = key_hint;
         conn.key_invalid = false;
         self.store.upsert(conn.clone())?;
-        self.clients.lock().await.remove(id);
+        clients.remove(id);
         Ok(conn)
     }
 
@@ -228,8 +274,9 @@ impl Connections {
     /// Removes the keychain entry first: a connection whose secret cannot be removed stays
     /// listed, so no secret is left behind unseen.
     pub async fn remove(&self, id: &str) -> CmdResult<Vec<Connection>> {
-        self.get(id)?;
-        self.keychain.delete(id).await?;
+        if !self.get(id)?.demo {
+            self.keychain.delete(id).await?;
+        }
         let list = self.store.remove(id)?;
         self.clients.lock().await.remove(id);
         let settings = self.settings.load()?;
@@ -294,6 +341,17 @@ impl Connections {
         self.demo.stop().await;
     }
 
+    async fn key_of(&self, conn: &Connection) -> Result<SecretString, KeychainError> {
+        if conn.demo {
+            return DEMO_CONNECTIONS
+                .iter()
+                .find(|(id, ..)| *id == conn.id)
+                .map(|(_, _, key, _)| SecretString::from(*key))
+                .ok_or(KeychainError::Missing);
+        }
+        self.keychain.read(&conn.id).await
+    }
+
     /// The API client of a connection, built once from the keychain and reused.
     async fn client(&self, id: &str) -> CmdResult<Arc<Client>> {
         if let Some(c) = self.clients.lock().await.get(id) {
@@ -304,7 +362,7 @@ impl Connections {
             return Err(invalid_key_message(&conn));
         }
         let url = self.url_of(&conn).await?;
-        let key = match self.keychain.read(id).await {
+        let key = match self.key_of(&conn).await {
             Ok(key) => key,
             // Removed outside the app (e.g. in the OS's keychain manager): same cure as a 401.
             Err(KeychainError::Missing) => {
@@ -313,7 +371,11 @@ impl Connections {
             }
             Err(e) => return Err(e.into()),
         };
-        let client = Arc::new(Client::builder(&key)?.base_url(url).build()?);
+        let client = Arc::new(
+            Client::builder(key.expose_secret())?
+                .base_url(url)
+                .build()?,
+        );
         self.clients
             .lock()
             .await
@@ -322,12 +384,14 @@ impl Connections {
     }
 
     /// Runs one API call on a connection. A 401 marks the connection "key no longer valid" so
-    /// later calls stop at once; a refused write learns that the key is read-only.
+    /// later calls stop at once, unless the key was replaced while the request was out; a 403
+    /// teaches what the key lacks (see [`infolobby::Refusal`]); an IP refusal keeps the key.
     pub async fn call<T, F, Fut>(&self, id: &str, f: F) -> CmdResult<T>
     where
         F: FnOnce(Arc<Client>) -> Fut,
         Fut: Future<Output = Result<T, infolobby::Error>>,
     {
+        let epoch = self.key_epoch(id);
         let client = self.client(id).await?;
         let err = match f(client).await {
             Ok(v) => return Ok(v),
@@ -335,24 +399,23 @@ impl Connections {
         };
         match &err {
             infolobby::Error::InvalidKey { .. } => {
-                self.clients.lock().await.remove(id);
-                self.store.update(id, |c| c.key_invalid = true)?;
+                let mut clients = self.clients.lock().await;
+                if self.key_epoch(id) == epoch {
+                    clients.remove(id);
+                    self.store.update(id, |c| c.key_invalid = true)?;
+                }
             }
-            // The key's own flag, not a read-only role in one workspace.
-            infolobby::Error::Forbidden { message }
-                if message.to_ascii_lowercase().contains("key is read-only") =>
-            {
-                self.store
-                    .update(id, |c| c.capabilities.set_read_only(true))?;
-            }
-            // An account key limited to some workspaces may not manage workspaces; stop offering it.
-            infolobby::Error::Forbidden { message }
-                if message.to_ascii_lowercase().contains("restricted")
-                    && message.to_ascii_lowercase().contains("workspaces") =>
-            {
-                self.store
-                    .update(id, |c| c.capabilities.set_workspace_restricted())?;
-            }
+            infolobby::Error::Forbidden { reason, .. } => match reason {
+                Refusal::ReadOnlyKey => {
+                    self.store
+                        .update(id, |c| c.capabilities.set_read_only(true))?;
+                }
+                Refusal::WorkspaceRestricted => {
+                    self.store
+                        .update(id, |c| c.capabilities.set_workspace_restricted())?;
+                }
+                Refusal::WorkspaceRole | Refusal::Other => {}
+            },
             _ => {}
         }
         Err(err.into())

@@ -33,30 +33,26 @@ impl ConnectionStore {
 
     /// Adds or replaces (by id) one connection.
     pub fn upsert(&self, conn: Connection) -> Result<Vec<Connection>, FileError> {
-        let mut list = self.load()?;
-        match list.iter_mut().find(|c| c.id == conn.id) {
-            Some(existing) => *existing = conn,
-            None => list.push(conn),
-        }
-        self.save(&list)?;
-        Ok(list)
+        self.file.update(|list: &mut Vec<Connection>| {
+            match list.iter_mut().find(|c| c.id == conn.id) {
+                Some(existing) => *existing = conn,
+                None => list.push(conn),
+            }
+            list.clone()
+        })
     }
 
     /// Changes one connection in place; `false` when it does not exist.
     pub fn update(&self, id: &str, f: impl FnOnce(&mut Connection)) -> Result<bool, FileError> {
-        let mut list = self.load()?;
-        let Some(conn) = list.iter_mut().find(|c| c.id == id) else {
-            return Ok(false);
-        };
-        f(conn);
-        self.save(&list)?;
-        Ok(true)
+        self.file.update(|list: &mut Vec<Connection>| {
+            list.iter_mut().find(|c| c.id == id).map(f).is_some()
+        })
     }
 
     pub fn remove(&self, id: &str) -> Result<Vec<Connection>, FileError> {
-        let mut list = self.load()?;
-        list.retain(|c| c.id != id);
-        self.save(&list)?;
-        Ok(list)
+        self.file.update(|list: &mut Vec<Connection>| {
+            list.retain(|c| c.id != id);
+            list.clone()
+        })
     }
 }

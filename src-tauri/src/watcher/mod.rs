@@ -8,7 +8,7 @@ pub mod seen;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -36,6 +36,9 @@ pub struct Watcher {
     wake: Notify,
     seen: SeenStore,
     counts: Mutex<BTreeMap<String, Unread>>,
+    /// Connections the service asked to wait, and until when: skipped, not waited for, so one
+    /// rate-limited key never delays the others.
+    paused_until: Mutex<BTreeMap<String, Instant>>,
 }
 
 /// A native notification to show.
@@ -51,6 +54,33 @@ impl Watcher {
             wake: Notify::new(),
             seen: SeenStore::new(config_dir),
             counts: Mutex::default(),
+            paused_until: Mutex::default(),
+        }
+    }
+
+    /// Forgets everything about a removed connection.
+    pub fn forget(&self, id: &str) -> CmdResult<()> {
+        if let Ok(mut c) = self.counts.lock() {
+            c.remove(id);
+        }
+        if let Ok(mut p) = self.paused_until.lock() {
+            p.remove(id);
+        }
+        Ok(self.seen.forget(id)?)
+    }
+
+    fn paused(&self, id: &str) -> bool {
+        self.paused_until
+            .lock()
+            .map(|p| p.get(id).is_some_and(|until| *until > Instant::now()))
+            .unwrap_or(false)
+    }
+
+    fn pause(&self, id: &str, secs: u32) {
+        if let Ok(mut p) = self.paused_until.lock() {
+            if let Some(until) = Instant::now().checked_add(Duration::from_secs(u64::from(secs))) {
+                p.insert(id.to_string(), until);
+            }
         }
     }
 
@@ -91,20 +121,33 @@ impl Watcher {
             .filter(|c| c.capabilities.notifications && !c.key_invalid)
         {
             let state = seen.entry(conn.id.clone()).or_default();
-            match check_one(connections, conn, state).await {
-                Ok((count, mut new)) => {
+            let checked = if self.paused(&conn.id) {
+                None
+            } else {
+                Some(check_one(connections, conn, state).await)
+            };
+            match checked {
+                Some(Ok((count, mut new))) => {
                     counts.insert(conn.id.clone(), count);
                     alerts.append(&mut new);
                 }
-                // Offline or rate limited: keep the last count; the next round tries again.
-                Err(_) => {
+                // Offline, rate limited or paused: keep the last count; a later round tries again.
+                other => {
+                    if let Some(Err(e)) = &other {
+                        if let Some(secs) = e.retry_after_secs {
+                            self.pause(&conn.id, secs);
+                        }
+                    }
                     if let Some(c) = previous.get(&conn.id) {
                         counts.insert(conn.id.clone(), *c);
                     }
                 }
             }
         }
-        let _ = self.seen.save(&seen);
+        let still = connections.list().unwrap_or_default();
+        let _ = self
+            .seen
+            .save_for(seen, |id| still.iter().any(|c| c.id == id));
         if let Ok(mut c) = self.counts.lock() {
             *c = counts.clone();
         }
@@ -176,20 +219,41 @@ async fn check_one(
     ))
 }
 
-/// Starts the watcher loop for the life of the app.
+/// Notification daemons on Linux may read the body as markup (the spec's `body-markup`), so a
+/// server's `<b>` or `&` must arrive as text. Other systems show text as it is.
+pub fn body_text(body: &str) -> String {
+    if cfg!(target_os = "linux") {
+        body.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        body.to_string()
+    }
+}
+
+/// Starts the watcher loop for the life of the app. A panic inside a round (a bug meeting data
+/// it did not expect) ends that round only: it is caught, logged, and the next round runs.
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
+    use futures_util::FutureExt;
     tauri::async_runtime::spawn(async move {
         loop {
             let connections = app.state::<Connections>();
             let watcher = app.state::<Watcher>();
-            let (alerts, counts) = watcher.check(&connections).await;
+            let round = std::panic::AssertUnwindSafe(watcher.check(&connections)).catch_unwind();
+            let (alerts, counts) = match round.await {
+                Ok(done) => done,
+                Err(_) => {
+                    eprintln!("InfoLobby Desktop: a watcher round failed; trying again later");
+                    (Vec::new(), watcher.counts())
+                }
+            };
             for alert in alerts {
                 // A missing notification daemon must not stop the watcher.
                 let _ = app
                     .notification()
                     .builder()
                     .title(alert.title)
-                    .body(alert.body)
+                    .body(body_text(&alert.body))
                     .show();
             }
             let total = counts.values().fold(Unread::default(), |a, c| Unread {

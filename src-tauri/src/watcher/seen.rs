@@ -69,8 +69,23 @@ impl SeenStore {
         self.file.load()
     }
 
-    pub fn save(&self, seen: &SeenByConnection) -> Result<(), FileError> {
-        self.file.save(seen)
+    /// Saves a round's state for the connections that still exist: one removed while the round
+    /// ran is not brought back.
+    pub fn save_for(
+        &self,
+        mut seen: SeenByConnection,
+        exists: impl Fn(&str) -> bool,
+    ) -> Result<(), FileError> {
+        seen.retain(|id, _| exists(id));
+        self.file
+            .update(|stored: &mut SeenByConnection| *stored = seen)
+    }
+
+    /// Drops what was seen for a removed connection.
+    pub fn forget(&self, id: &str) -> Result<(), FileError> {
+        self.file.update(|stored: &mut SeenByConnection| {
+            stored.remove(id);
+        })
     }
 }
 

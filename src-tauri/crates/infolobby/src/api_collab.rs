@@ -1,9 +1,10 @@
 //! Members, comments, files and subscriptions.
 
 use base64::Engine;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::client::{Client, FileBody, Payload, Progress};
+use crate::client::{decode, Client, FileBody, Payload, Progress};
+use crate::download::EncodedFile;
 use crate::error::Error;
 use crate::models::{Ack, Attachment, Comment, FieldFiles, Following, Member, Subscribed};
 use crate::routes::Op;
@@ -180,13 +181,13 @@ impl Client {
         let head = json!({"field_id": field_id, "name": name, "type": mime}).to_string();
         let body = FileBody {
             // `{"field_id":…,"type":…` then `,"data":"` … `"}`
-            prefix: format!("{},\"data\":\"", &head[..head.len() - 1]),
+            prefix: format!("{},\"data\":\"", head.strip_suffix('}').unwrap_or(&head)),
             data,
             suffix: "\"}".to_string(),
             progress,
         };
         let op = Op::FileCreate(table_id, record_id);
-        self.call_with(op, &[], &Payload::File(&body), None).await
+        decode(&self.call_with(op, &[], &Payload::File(&body), None).await?)
     }
 
     pub async fn delete_file(
@@ -211,11 +212,21 @@ impl Client {
         field_id: &str,
         path: &str,
     ) -> Result<Download, Error> {
-        self.download_file_with_progress(table_id, record_id, field_id, path, None)
-            .await
+        let file = self
+            .download_file_with_progress(table_id, record_id, field_id, path, None)
+            .await?;
+        let mut bytes = Vec::new();
+        file.write_to(&mut bytes)?;
+        Ok(Download {
+            name: file.name,
+            mime: file.mime,
+            bytes,
+        })
     }
 
-    /// [`Client::download_file`] reporting the bytes received so far.
+    /// [`Client::download_file`] reporting the bytes received so far, and leaving the file in
+    /// its base64 form: [`EncodedFile::write_to`] decodes it piece by piece into a file, so the
+    /// download is held whole only once.
     pub async fn download_file_with_progress(
         &self,
         table_id: i64,
@@ -223,32 +234,13 @@ impl Client {
         field_id: &str,
         path: &str,
         progress: Option<Progress>,
-    ) -> Result<Download, Error> {
+    ) -> Result<EncodedFile, Error> {
         let body = json!({"field_id": field_id, "path": path});
         let op = Op::FileGet(table_id, record_id);
-        let v: Value = self
+        let raw = self
             .call_with(op, &[], &Payload::Json(&body), progress.as_ref())
             .await?;
-        let data = v.get("data").and_then(Value::as_str).unwrap_or_default();
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(data.trim())
-            .map_err(|e| Error::Decode {
-                message: format!("file data is not base64: {e}"),
-                body: crate::error::excerpt(data),
-            })?;
-        Ok(Download {
-            name: v
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            mime: v
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            bytes,
-        })
+        EncodedFile::parse(raw)
     }
 
     /// `force`: no error when already in the wanted state.

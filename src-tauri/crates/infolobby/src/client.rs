@@ -74,6 +74,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     read_retries: u32,
     rate_limit_retries: u32,
+    max_wait: Duration,
+    min_upload_rate: u64,
 }
 
 impl ClientBuilder {
@@ -98,6 +100,21 @@ impl ClientBuilder {
     /// How often a request refused with 429 is sent again after `Retry-After`; default 3.
     pub fn rate_limit_retries(mut self, n: u32) -> Self {
         self.rate_limit_retries = n;
+        self
+    }
+
+    /// The longest the client sleeps for the rate limit inside one call (default 5 s). A longer
+    /// wait returns [`Error::RateLimited`] at once, so a command or a watcher round never stalls
+    /// for the length of a rate-limit window.
+    pub fn max_wait(mut self, wait: Duration) -> Self {
+        self.max_wait = wait;
+        self
+    }
+
+    /// The slowest upload speed (bytes per second) that still succeeds; an upload's timeout is
+    /// the request timeout plus its size at this speed (default 32 KiB/s).
+    pub fn min_upload_rate(mut self, bytes_per_sec: u64) -> Self {
+        self.min_upload_rate = bytes_per_sec.max(1);
         self
     }
 
@@ -129,6 +146,9 @@ impl ClientBuilder {
             .timeout(self.timeout)
             .connect_timeout(Duration::from_secs(10))
             .user_agent(concat!("infolobby-desktop/", env!("CARGO_PKG_VERSION")))
+            // A redirect would carry the key to wherever the server points, even from https to
+            // http on the same host; the API never redirects, so a 3xx is reported instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Network {
                 message: e.to_string(),
@@ -137,8 +157,11 @@ impl ClientBuilder {
             base: url.as_str().trim_end_matches('/').to_string(),
             key: self.key,
             http,
+            timeout: self.timeout,
             read_retries: self.read_retries,
             rate_limit_retries: self.rate_limit_retries,
+            max_wait: self.max_wait,
+            min_upload_rate: self.min_upload_rate,
             budget: Mutex::new(Budget::default()),
         })
     }
@@ -157,8 +180,11 @@ pub struct Client {
     base: String,
     key: ApiKey,
     http: reqwest::Client,
+    timeout: Duration,
     read_retries: u32,
     rate_limit_retries: u32,
+    max_wait: Duration,
+    min_upload_rate: u64,
     budget: Mutex<Budget>,
 }
 
@@ -171,6 +197,8 @@ impl Client {
             timeout: Duration::from_secs(30),
             read_retries: 3,
             rate_limit_retries: 3,
+            max_wait: Duration::from_secs(5),
+            min_upload_rate: 32 * 1024,
         })
     }
 
@@ -239,26 +267,28 @@ impl Client {
         body: Option<&Value>,
     ) -> Result<T, Error> {
         let payload = body.map(Payload::Json).unwrap_or(Payload::Empty);
-        self.call_with(op, query, &payload, None).await
+        let raw = self.call_with(op, query, &payload, None).await?;
+        decode(&raw)
     }
 
-    /// [`Client::call`] with any payload and an optional progress report for the answer.
-    pub(crate) async fn call_with<T: DeserializeOwned>(
+    /// Sends `op` with any payload, retrying as its kind allows, and returns the raw success
+    /// body (read with the cap of `op`), reporting the bytes received to `download`.
+    pub(crate) async fn call_with(
         &self,
         op: Op,
         query: &[(&str, String)],
         body: &Payload<'_>,
         download: Option<&Progress>,
-    ) -> Result<T, Error> {
+    ) -> Result<Vec<u8>, Error> {
         self.check_kind(op)?;
         let mut read_tries = 0;
         let mut limited_tries = 0;
         loop {
-            self.wait_for_budget().await;
+            self.wait_for_budget().await?;
             match self.send_once(op, query, body, download).await {
-                Ok(text) => return decode(&text),
+                Ok(raw) => return Ok(raw),
                 Err(Error::RateLimited { retry_after })
-                    if limited_tries < self.rate_limit_retries =>
+                    if limited_tries < self.rate_limit_retries && retry_after <= self.max_wait =>
                 {
                     // A 429 means nothing was done, so even writes may go again.
                     limited_tries += 1;
@@ -268,7 +298,7 @@ impl Client {
                     read_tries += 1;
                     tokio::time::sleep(backoff(read_tries)).await;
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.for_op(op)),
             }
         }
     }
@@ -279,7 +309,7 @@ impl Client {
         query: &[(&str, String)],
         body: &Payload<'_>,
         download: Option<&Progress>,
-    ) -> Result<String, Error> {
+    ) -> Result<Vec<u8>, Error> {
         let route = op.route();
         let mut req = self
             .http
@@ -295,28 +325,49 @@ impl Client {
                 req = req
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .header(reqwest::header::CONTENT_LENGTH, f.len())
+                    .timeout(upload_timeout(self.timeout, f.len(), self.min_upload_rate))
                     .body(f.body());
             }
         }
-        let resp = req.send().await.map_err(transport)?;
+        let mut resp = req.send().await.map_err(transport)?;
         let status = resp.status().as_u16();
         self.note_budget(resp.headers()).await;
-        let retry_after = retry_after(resp.headers());
-        let total = resp.content_length().unwrap_or(0);
-        let mut raw = Vec::with_capacity(total.min(64 * 1024 * 1024) as usize);
-        let mut resp = resp;
+        let retry_after = retry_after(resp.headers(), std::time::SystemTime::now());
+        let ok = (200..300).contains(&status);
+        let cap = if ok {
+            op.response_cap()
+        } else {
+            ERROR_BODY_CAP
+        };
+        // Content-Length only sizes the progress bar: it may lie, so nothing is allocated from it.
+        let announced = resp.content_length().unwrap_or(0);
+        let mut raw = Vec::with_capacity(INITIAL_BUFFER);
         while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+            let room = cap.saturating_sub(raw.len());
+            if chunk.len() > room {
+                if !ok {
+                    // An error's first words are all the app shows; the rest is not read.
+                    raw.extend_from_slice(chunk.get(..room).unwrap_or_default());
+                    break;
+                }
+                return Err(Error::ResponseTooLarge { limit: cap as u64 });
+            }
             raw.extend_from_slice(&chunk);
             if let Some(p) = download {
-                p(raw.len() as u64, total.max(raw.len() as u64));
+                let done = raw.len() as u64;
+                p(done, announced.max(done));
             }
         }
-        let text = String::from_utf8(raw)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        if (200..300).contains(&status) {
-            Ok(text)
+        if ok {
+            Ok(raw)
+        } else if (300..400).contains(&status) {
+            Err(Error::Redirected)
         } else {
-            Err(from_status(status, &text, retry_after))
+            Err(from_status(
+                status,
+                &String::from_utf8_lossy(&raw),
+                retry_after,
+            ))
         }
     }
 
@@ -327,13 +378,16 @@ impl Client {
             b.remaining = Some(r);
         }
         if let Some(secs) = num("x-ratelimit-reset") {
-            b.resets_at = Some(Instant::now() + Duration::from_secs(secs));
+            // A window never lasts longer than a day; anything beyond is a broken header.
+            let wait = Duration::from_secs(secs.min(MAX_RESET_SECS));
+            b.resets_at = Instant::now().checked_add(wait);
         }
     }
 
-    /// Waits for the window to reset when the server said the budget is spent, instead of
-    /// sending a request that would be refused.
-    async fn wait_for_budget(&self) {
+    /// When the server said the budget is spent, waits for the window to reset instead of
+    /// sending a request that would be refused; a wait longer than `max_wait` is handed back
+    /// to the caller as [`Error::RateLimited`] at once.
+    async fn wait_for_budget(&self) -> Result<(), Error> {
         let until = {
             let b = self.budget.lock().await;
             match (b.remaining, b.resets_at) {
@@ -341,11 +395,39 @@ impl Client {
                 _ => None,
             }
         };
-        if let Some(at) = until {
-            tokio::time::sleep_until(at).await;
-            self.budget.lock().await.remaining = None;
+        let Some(at) = until else {
+            return Ok(());
+        };
+        let wait = at.saturating_duration_since(Instant::now());
+        if wait > self.max_wait {
+            return Err(Error::RateLimited {
+                retry_after: round_up_secs(wait),
+            });
         }
+        tokio::time::sleep_until(at).await;
+        self.budget.lock().await.remaining = None;
+        Ok(())
     }
+}
+
+/// Nothing the API answers is larger than this but a file download.
+pub(crate) const JSON_BODY_CAP: usize = 32 * 1024 * 1024;
+/// Error bodies are one sentence; more is cut off unread.
+const ERROR_BODY_CAP: usize = 64 * 1024;
+const INITIAL_BUFFER: usize = 16 * 1024;
+const MAX_RESET_SECS: u64 = 24 * 3600;
+/// `Retry-After` is clamped to an hour: the UI counts down and the watcher skips until then.
+const MAX_RETRY_AFTER_SECS: u64 = 3600;
+
+fn round_up_secs(d: Duration) -> Duration {
+    let secs = d.as_secs().saturating_add(u64::from(d.subsec_nanos() > 0));
+    Duration::from_secs(secs.max(1))
+}
+
+/// The request timeout plus the body's size at the slowest speed still accepted, so a large
+/// file on a slow link is not cut off at the timeout meant for a JSON call.
+pub(crate) fn upload_timeout(base: Duration, len: u64, min_rate: u64) -> Duration {
+    base.saturating_add(Duration::from_secs(len / min_rate.max(1)))
 }
 
 fn transport(e: reqwest::Error) -> Error {
@@ -359,15 +441,19 @@ fn transport(e: reqwest::Error) -> Error {
     }
 }
 
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let secs: u64 = headers
-        .get(RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    Some(Duration::from_secs(secs.min(3600)))
+/// `Retry-After` in either form (RFC 9110 §10.2.3): delay-seconds or an HTTP-date, clamped.
+/// Anything else (negative, words, a date in the past) reads as "no advice".
+pub(crate) fn retry_after(headers: &HeaderMap, now: std::time::SystemTime) -> Option<Duration> {
+    let text = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    let secs = match text.parse::<u64>() {
+        Ok(secs) => secs,
+        Err(_) if text.bytes().all(|b| b.is_ascii_digit()) => MAX_RETRY_AFTER_SECS,
+        Err(_) => {
+            let at = httpdate::parse_http_date(text).ok()?;
+            at.duration_since(now).ok()?.as_secs()
+        }
+    };
+    Some(Duration::from_secs(secs.min(MAX_RETRY_AFTER_SECS)))
 }
 
 /// 200 ms, 400 ms, 800 ms … plus up to 50 % jitter so many clients do not retry in step.
@@ -381,10 +467,14 @@ fn backoff(attempt: u32) -> Duration {
 }
 
 /// Decodes a success body; an empty body reads as `{}` (§1).
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let text = if text.trim().is_empty() { "{}" } else { text };
-    serde_json::from_str(text).map_err(|e| Error::Decode {
+pub(crate) fn decode<T: DeserializeOwned>(raw: &[u8]) -> Result<T, Error> {
+    let raw: &[u8] = if raw.trim_ascii().is_empty() {
+        b"{}"
+    } else {
+        raw
+    };
+    serde_json::from_slice(raw).map_err(|e| Error::Decode {
         message: e.to_string(),
-        body: excerpt(text),
+        body: excerpt(&String::from_utf8_lossy(raw.get(..4096).unwrap_or(raw))),
     })
 }

@@ -5,6 +5,23 @@ use std::time::Duration;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::routes::Op;
+
+/// Why a 403 came back, so the app can stop offering what the key lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The key itself is read-only: no write will ever work with it.
+    ReadOnlyKey,
+    /// An account key limited to some workspaces asked to manage workspaces.
+    WorkspaceRestricted,
+    /// The user behind the key has a read-only role in this workspace.
+    WorkspaceRole,
+    /// Anything else (a workspace the key is not given, a key kind the endpoint refuses).
+    Other,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("This is not an InfoLobby API key: keys start with il_live_ or il_user_.")]
@@ -18,12 +35,16 @@ pub enum Error {
         needs: &'static str,
         have: &'static str,
     },
-    /// 401: revoked, rotated, expired, or the request came from an IP the key does not allow.
+    /// 401: revoked, rotated or expired.
     #[error("The API key is no longer valid ({message}). Replace the key to continue.")]
     InvalidKey { message: String },
+    /// 401 because this machine's address is not on the key's IP allowlist: the key itself is
+    /// fine, and replacing it would not help.
+    #[error("InfoLobby refused this computer's network address: it is not on the key's IP allowlist ({message}). Add this address to the key's allowlist in InfoLobby, or connect from an allowed network.")]
+    IpNotAllowed { message: String },
     /// 403: the key lacks a right (read-only, restricted to other workspaces, wrong key kind).
     #[error("Not allowed with this key: {message}")]
-    Forbidden { message: String },
+    Forbidden { message: String, reason: Refusal },
     #[error("Not found: {message}")]
     NotFound { message: String },
     /// The service refused the input; its own words.
@@ -42,6 +63,12 @@ pub enum Error {
     Timeout,
     #[error("Unexpected answer from InfoLobby ({message}): {body}")]
     Decode { message: String, body: String },
+    /// A success body longer than anything the API sends; it was not read to the end.
+    #[error("InfoLobby's answer was larger than the app accepts ({} MB), so it was not read.", limit / (1024 * 1024))]
+    ResponseTooLarge { limit: u64 },
+    /// A 3xx: the app does not follow redirects, so the key never travels elsewhere.
+    #[error("The server at this address sent the request elsewhere (a redirect), which the app does not follow. Check the connection's address; it should be the API's own, such as https://infolobby.com/api.")]
+    Redirected,
 }
 
 impl Error {
@@ -49,16 +76,45 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidKeyFormat | Error::InvalidKey { .. } => "invalid_key",
+            Error::IpNotAllowed { .. } => "ip_not_allowed",
             Error::InvalidBaseUrl(_) => "invalid_url",
             Error::NotAllowedForKey { .. } | Error::Forbidden { .. } => "forbidden",
             Error::NotFound { .. } => "not_found",
             Error::Validation { .. } => "validation",
             Error::RateLimited { .. } => "rate_limited",
             Error::PayloadTooLarge { .. } => "payload_too_large",
-            Error::Server { .. } => "server",
+            Error::Server { .. } | Error::ResponseTooLarge { .. } | Error::Redirected => "server",
             Error::Network { .. } | Error::Timeout => "offline",
             Error::Decode { .. } => "decode",
         }
+    }
+
+    /// Names why a 403 came back, from what was asked first and the wording second: a refused
+    /// workspace change by an account key is its restriction unless it says read-only; a refused
+    /// write is the key's flag when the words name the key, the user's role when they name it.
+    pub(crate) fn for_op(self, op: Op) -> Self {
+        let Error::Forbidden { message, .. } = self else {
+            return self;
+        };
+        let lower = message.to_ascii_lowercase();
+        let says_read_only = lower.contains("read-only") || lower.contains("read only");
+        let says_role = lower.contains("role") || lower.contains("member");
+        let reason = if op.is_workspace_admin() {
+            if says_read_only && !says_role {
+                Refusal::ReadOnlyKey
+            } else {
+                Refusal::WorkspaceRestricted
+            }
+        } else if op.is_read() {
+            Refusal::Other
+        } else if says_read_only && says_role {
+            Refusal::WorkspaceRole
+        } else if says_read_only {
+            Refusal::ReadOnlyKey
+        } else {
+            Refusal::Other
+        };
+        Error::Forbidden { message, reason }
     }
 
     /// Whether a read may be sent again after a backoff. 429 is not: it has its own budget and
@@ -119,12 +175,33 @@ pub(crate) fn message_of(body: &str) -> String {
 /// Missing objects come back as 500 with a message (§4, A12).
 const NOT_FOUND_MESSAGES: &[&str] = &["not found", "does not exist", "Invalid Table"];
 
+/// A 401 for the caller's address says "IP" and one of the words for the list (§20).
+fn names_ip_allowlist(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    let ip = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "ip");
+    ip && [
+        "whitelist",
+        "allowlist",
+        "allow list",
+        "allowed",
+        "not permitted",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Maps a non-2xx status and body to an error.
 pub(crate) fn from_status(status: u16, body: &str, retry_after: Option<Duration>) -> Error {
     let message = message_of(body);
     match status {
+        401 if names_ip_allowlist(&message) => Error::IpNotAllowed { message },
         401 => Error::InvalidKey { message },
-        403 => Error::Forbidden { message },
+        403 => Error::Forbidden {
+            message,
+            reason: Refusal::Other,
+        },
         404 => Error::NotFound { message },
         413 => Error::PayloadTooLarge { limit: None },
         429 => Error::RateLimited {

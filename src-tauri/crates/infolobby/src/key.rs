@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -15,17 +17,28 @@ pub enum KeyKind {
     Personal,
 }
 
-/// A secret API key. Printing it shows only its kind and last four characters.
-#[derive(Clone, PartialEq, Eq)]
+/// A secret API key. Printing it shows only its kind and last four characters; the memory is
+/// zeroed when it is dropped.
+#[derive(Clone)]
 pub struct ApiKey {
-    secret: String,
+    secret: SecretString,
+    /// `il_user_…1a2b`, made once: it is all that is ever shown.
+    redacted: String,
     kind: KeyKind,
 }
+
+impl PartialEq for ApiKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.secret.expose_secret() == other.secret.expose_secret()
+    }
+}
+impl Eq for ApiKey {}
 
 impl ApiKey {
     /// Parses a key; anything without a known prefix is refused before any request is sent.
     pub fn new(secret: impl Into<String>) -> Result<Self, Error> {
-        let secret = secret.into().trim().to_string();
+        let secret = secret.into();
+        let secret = secret.trim();
         let kind = if secret.starts_with("il_live_") {
             KeyKind::Account
         } else if secret.starts_with("il_user_") {
@@ -36,7 +49,12 @@ impl ApiKey {
         if secret.len() <= 8 || secret.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Error::InvalidKeyFormat);
         }
-        Ok(Self { secret, kind })
+        let redacted = redact(secret);
+        Ok(Self {
+            secret: SecretString::from(secret),
+            redacted,
+            kind,
+        })
     }
 
     pub fn kind(&self) -> KeyKind {
@@ -45,23 +63,21 @@ impl ApiKey {
 
     /// `il_user_…1a2b`: safe to show in a UI.
     pub fn redacted(&self) -> String {
-        let prefix = &self.secret[..8];
-        let tail: String = self
-            .secret
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!("{prefix}…{tail}")
+        self.redacted.clone()
     }
 
     /// The secret itself, for the Authorization header only.
     pub(crate) fn expose(&self) -> &str {
-        &self.secret
+        self.secret.expose_secret()
     }
+}
+
+/// The prefix (ASCII, checked by the caller) and the last four characters.
+fn redact(secret: &str) -> String {
+    let prefix: String = secret.chars().take(8).collect();
+    let tail: Vec<char> = secret.chars().rev().take(4).collect();
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{prefix}…{tail}")
 }
 
 impl fmt::Debug for ApiKey {

@@ -19,6 +19,7 @@ mod api;
 mod api_collab;
 mod api_tasks;
 mod client;
+mod download;
 mod error;
 mod key;
 pub mod models;
@@ -29,10 +30,12 @@ pub use api::Row;
 pub use api_collab::{Download, MAX_FILE_BYTES};
 pub use api_tasks::TaskScope;
 pub use client::{Client, ClientBuilder, Progress, DEFAULT_BASE_URL};
-pub use error::Error;
+pub use download::EncodedFile;
+pub use error::{Error, Refusal};
 pub use key::{ApiKey, KeyKind};
 pub use models::{Count, Field, FieldValue, Record, Space, Table, TableSummary, View};
 pub use query::{Operator, Query, SortDir};
+pub use secrecy::{ExposeSecret, SecretString};
 
 /// The largest page `records/query` serves.
 pub const MAX_PAGE: u32 = 1000;

@@ -136,6 +136,23 @@ impl Op {
 
     /// Reads may be sent again after a failure; writes never are. Listing notifications only
     /// marks them seen, which is idempotent.
+    /// Creating, changing or deleting a workspace: unrestricted account keys only (§2.2).
+    pub fn is_workspace_admin(self) -> bool {
+        matches!(
+            self,
+            Op::SpaceCreate | Op::SpaceUpdate(_) | Op::SpaceDelete(_)
+        )
+    }
+
+    /// The most a success answer may hold: a file download is the file cap in base64 plus its
+    /// JSON wrapping; everything else is a page of JSON.
+    pub fn response_cap(self) -> usize {
+        match self {
+            Op::FileGet(..) => crate::MAX_FILE_BYTES.div_ceil(3) * 4 + 64 * 1024,
+            _ => crate::client::JSON_BODY_CAP,
+        }
+    }
+
     pub fn is_read(self) -> bool {
         use Op::*;
         self.route().method == Method::GET

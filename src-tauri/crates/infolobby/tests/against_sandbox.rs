@@ -31,7 +31,7 @@ async fn spaces_tables_and_views_with_each_key() {
 
     let restricted = client(&s, "il_live_sandbox_restricted");
     match restricted.space(2).await {
-        Err(Error::Forbidden { message }) => assert!(message.contains("not whitelisted")),
+        Err(Error::Forbidden { message, .. }) => assert!(message.contains("not whitelisted")),
         other => panic!("{other:?}"),
     }
     match client(&s, "il_live_sandbox_revoked").spaces().await {

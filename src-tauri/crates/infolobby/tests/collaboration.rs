@@ -276,7 +276,9 @@ async fn large_files_stream_with_progress() {
         .download_file_with_progress(2, 8, "attachments", &up.files[0].path, Some(progress))
         .await
         .unwrap();
-    assert_eq!(down.bytes, data, "bytes survive the round trip");
+    let mut bytes_down = Vec::new();
+    down.write_to(&mut bytes_down).unwrap();
+    assert_eq!(bytes_down, data, "bytes survive the round trip");
     let calls = seen.lock().unwrap().clone();
     assert!(!calls.is_empty());
     assert_eq!(

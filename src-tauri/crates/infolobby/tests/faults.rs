@@ -136,7 +136,7 @@ async fn faults_map_to_variants_when_retries_run_out() {
                 "",
                 "Request IP 10.0.0.1 is not in this API key's IP whitelist",
             ),
-            "invalid_key",
+            "ip_not_allowed",
         ),
         (
             Fault::Reply(413, "", "Payload Too Large"),
