@@ -32,9 +32,12 @@ pub const OWNER_USER_ID: i64 = 1;
 
 /// Resolves the `Authorization` header to a caller, or the 401 the service would send.
 pub fn authenticate(conn: &Connection, header: Option<&str>, ip: IpAddr) -> ApiResult<Caller> {
+    // The scheme name is case-insensitive (RFC 7235 §2.1): `bearer` works like `Bearer`.
     let secret = header
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .map(str::trim)
+        .map(str::trim_start)
+        .and_then(|h| h.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
         .filter(|s| !s.is_empty())
         .ok_or_else(|| {
             ApiError::unauthorized("Missing API key: send Authorization: Bearer <key>")

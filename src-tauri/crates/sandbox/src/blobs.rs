@@ -13,14 +13,27 @@ pub enum Blobs {
     Dir(PathBuf),
 }
 
+/// Whether `path` has the shape of one the server made (`/t2/1712…-name.pdf`): a leading `/`,
+/// then parts of letters, digits, `.`, `-` and `_`, none of them `.` or `..`. Anything else a
+/// client sends never reaches the storage.
+pub fn is_server_path(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix('/') else {
+        return false;
+    };
+    path.len() <= 512
+        && rest.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
+        })
+}
+
 impl Blobs {
-    fn file(dir: &std::path::Path, path: &str) -> PathBuf {
-        // Storage paths are server-made, but keep anything path-like from escaping the folder.
-        dir.join(
-            path.trim_start_matches('/')
-                .replace(['/', '\\'], "__")
-                .replace("..", "_"),
-        )
+    fn file(dir: &std::path::Path, path: &str) -> Option<PathBuf> {
+        is_server_path(path).then(|| dir.join(path.trim_start_matches('/').replace('/', "__")))
     }
 
     pub fn put(&self, path: &str, bytes: &[u8]) -> ApiResult<()> {
@@ -31,22 +44,30 @@ impl Blobs {
                     .insert(path.to_string(), bytes.to_vec());
                 Ok(())
             }
-            Blobs::Dir(d) => std::fs::write(Self::file(d, path), bytes)
-                .map_err(|e| ApiError::app(format!("Storage error: {e}"))),
+            Blobs::Dir(d) => {
+                let file =
+                    Self::file(d, path).ok_or_else(|| ApiError::app("Storage error: bad path"))?;
+                std::fs::write(file, bytes)
+                    .map_err(|e| ApiError::app(format!("Storage error: {e}")))
+            }
         }
     }
 
     pub fn get(&self, path: &str) -> Option<Vec<u8>> {
         match self {
-            Blobs::Memory(m) => m.lock().ok()?.get(path).cloned(),
-            Blobs::Dir(d) => std::fs::read(Self::file(d, path)).ok(),
+            Blobs::Memory(m) if is_server_path(path) => m.lock().ok()?.get(path).cloned(),
+            Blobs::Memory(_) => None,
+            Blobs::Dir(d) => std::fs::read(Self::file(d, path)?).ok(),
         }
     }
 
     pub fn exists(&self, path: &str) -> bool {
         match self {
-            Blobs::Memory(m) => m.lock().map(|m| m.contains_key(path)).unwrap_or(false),
-            Blobs::Dir(d) => Self::file(d, path).exists(),
+            Blobs::Memory(m) if is_server_path(path) => {
+                m.lock().map(|m| m.contains_key(path)).unwrap_or(false)
+            }
+            Blobs::Memory(_) => false,
+            Blobs::Dir(d) => Self::file(d, path).is_some_and(|f| f.is_file()),
         }
     }
 }
@@ -65,4 +86,34 @@ pub fn decode_base64(data: &str) -> ApiResult<Vec<u8>> {
 
 pub fn encode_base64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_server_made_paths_reach_storage() {
+        for ok in ["/t2/1712-a.pdf", "/comments/2/seed-quote.pdf"] {
+            assert!(is_server_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "t2/a",
+            "/",
+            "/../etc/passwd",
+            "/t2/../../x",
+            "/a//b",
+            "/a/./b",
+            "/a\\b",
+            "/C:/x",
+            "/a b",
+        ] {
+            assert!(!is_server_path(bad), "{bad}");
+        }
+        let dir = std::env::temp_dir();
+        let blobs = Blobs::Dir(dir);
+        assert!(blobs.get("/../../etc/passwd").is_none());
+        assert!(!blobs.exists("/etc/../passwd"));
+    }
 }

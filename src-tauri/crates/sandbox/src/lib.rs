@@ -107,6 +107,7 @@ pub async fn start(config: Config) -> std::io::Result<RunningSandbox> {
         db: Mutex::new(conn),
         blobs,
         limiter: ratelimit::RateLimiter::new(config.requests_per_minute),
+        hosts: server::own_hosts(addr, config.allow_remote),
         config,
     });
     let app = server::router(shared).into_make_service_with_connect_info::<SocketAddr>();

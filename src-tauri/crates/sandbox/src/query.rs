@@ -73,15 +73,14 @@ pub fn conditions(
         Some(Value::Object(map)) => {
             for (field, v) in map {
                 check_field(table, field)?;
-                let (op, value) = match v {
-                    Value::Array(pair) if pair.len() == 2 && pair[0].is_string() => {
-                        let name = pair[0].as_str().unwrap_or_default();
+                let (op, value) = match v.as_array().map(Vec::as_slice) {
+                    Some([Value::String(name), value]) => {
                         let op = parse_op(name).ok_or_else(|| {
                             ApiError::app(format!("Invalid compare for where: {name}"))
                         })?;
-                        (op, pair[1].clone())
+                        (op, value.clone())
                     }
-                    other => (Op::Eq, other.clone()),
+                    _ => (Op::Eq, v.clone()),
                 };
                 out.push(Condition {
                     field: field.clone(),
@@ -128,44 +127,55 @@ pub fn conditions(
     Ok(out)
 }
 
+/// `+3d`, `-2w`, `+1m`, `-1y`: a signed count and a unit, relative to `today`. Any count that
+/// does not fit, or a date past what the calendar holds, is no token at all.
+fn relative_date(t: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (sign, rest) = if let Some(r) = t.strip_prefix('+') {
+        (1i64, r)
+    } else {
+        (-1i64, t.strip_prefix('-')?)
+    };
+    let unit = rest.chars().last()?;
+    let digits = rest.strip_suffix(unit)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.parse::<i64>().ok()?.checked_mul(sign)?;
+    match unit {
+        'd' => today.checked_add_signed(Duration::try_days(n)?),
+        'w' => today.checked_add_signed(Duration::try_weeks(n)?),
+        'm' | 'y' => {
+            let months = if unit == 'y' { n.checked_mul(12)? } else { n };
+            let m = Months::new(u32::try_from(months.unsigned_abs()).ok()?);
+            if months >= 0 {
+                today.checked_add_months(m)
+            } else {
+                today.checked_sub_months(m)
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Resolves date tokens (§9.2) for date and datetime fields; other values pass through.
 pub fn resolve_token(token: &str, kind: &str, today: NaiveDate, now: &str) -> Option<String> {
     let t = token.trim().to_ascii_lowercase();
-    let week_start = |d: NaiveDate| d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    let week_start = |d: NaiveDate| {
+        d.checked_sub_signed(Duration::days(i64::from(
+            d.weekday().num_days_from_monday(),
+        )))
+    };
     let date = match t.as_str() {
         "now" if kind == "datetime" => return Some(now.to_string()),
         "today" | "now" => today,
-        "yesterday" => today - Duration::days(1),
-        "start_of_week" => week_start(today),
+        "yesterday" => today.pred_opt()?,
+        "start_of_week" => week_start(today)?,
         "start_of_month" => today.with_day(1)?,
         "start_of_year" => NaiveDate::from_ymd_opt(today.year(), 1, 1)?,
-        "start_of_last_week" => week_start(today) - Duration::days(7),
+        "start_of_last_week" => week_start(today)?.checked_sub_signed(Duration::days(7))?,
         "start_of_last_month" => today.with_day(1)?.checked_sub_months(Months::new(1))?,
-        "start_of_last_year" => NaiveDate::from_ymd_opt(today.year() - 1, 1, 1)?,
-        _ => {
-            let (sign, rest) = match t.as_bytes().first()? {
-                b'+' => (1i64, &t[1..]),
-                b'-' => (-1i64, &t[1..]),
-                _ => return None,
-            };
-            let unit = rest.chars().last()?;
-            let n: i64 = rest[..rest.len() - 1].parse().ok()?;
-            let n = n * sign;
-            match unit {
-                'd' => today + Duration::days(n),
-                'w' => today + Duration::weeks(n),
-                'm' | 'y' => {
-                    let months = if unit == 'y' { n * 12 } else { n };
-                    let m = Months::new(months.unsigned_abs() as u32);
-                    if months >= 0 {
-                        today.checked_add_months(m)?
-                    } else {
-                        today.checked_sub_months(m)?
-                    }
-                }
-                _ => return None,
-            }
-        }
+        "start_of_last_year" => NaiveDate::from_ymd_opt(today.year().checked_sub(1)?, 1, 1)?,
+        _ => relative_date(&t, today)?,
     };
     Some(match kind {
         "datetime" => format!("{} 00:00:00", date.format("%Y-%m-%d")),
@@ -257,9 +267,9 @@ impl Evaluator<'_, '_> {
                 }
                 // A date-only value compares with a datetime field by its day.
                 let have_cmp = if kind == "datetime" && want.len() == 10 {
-                    &have[..10.min(have.len())]
+                    have.get(..10).unwrap_or(&have)
                 } else {
-                    &have[..]
+                    &have
                 };
                 ordered(c.op, Some(have_cmp.cmp(want.as_str())), || {
                     text_op(c.op, &have, &want)

@@ -404,6 +404,43 @@ fn activity(conn: &Connection, blobs: &Blobs) -> rusqlite::Result<()> {
         "INSERT INTO uploads (path, table_id, meta) VALUES (?, ?, ?)",
         params![path, deals, meta.to_string()],
     )?;
+    // The last deals carry files in their attachments field, so downloads can be tried on
+    // seeded data; deals 6 to 8 stay empty for the tests that count files on them.
+    let deal_files: [(&str, &str, &[u8]); 3] = [
+        (
+            "proposal.pdf",
+            "application/pdf",
+            b"%PDF-1.4 sandbox proposal",
+        ),
+        (
+            "pricing.csv",
+            "text/csv",
+            b"item,price\nLicence,1200\nSupport,300\n",
+        ),
+        (
+            "notes.txt",
+            "text/plain",
+            b"Call back after the board meeting.",
+        ),
+    ];
+    let first_deals: Vec<(i64, String)> = conn
+        .prepare("SELECT id, data FROM records WHERE table_id = ? AND id > 8 ORDER BY id LIMIT 3")?
+        .query_map([deals], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for ((id, data), (name, kind, bytes)) in first_deals.into_iter().zip(deal_files) {
+        let file_path = format!("/t{deals}/seed-{id}-{name}");
+        blobs
+            .put(&file_path, bytes)
+            .map_err(|e| rusqlite::Error::InvalidParameterName(e.message))?;
+        let file = json!({"name": name, "path": file_path, "type": kind, "size": bytes.len(), "host": "sandbox.localhost"});
+        let mut data: serde_json::Map<String, Value> =
+            serde_json::from_str(&data).unwrap_or_default();
+        data.insert("attachments".into(), json!([file]));
+        conn.execute(
+            "UPDATE records SET data = ? WHERE id = ?",
+            params![Value::Object(data).to_string(), id],
+        )?;
+    }
     let comment = |user: i64, content: &str, attachments: Value| {
         conn.execute(
             "INSERT INTO comments (table_id, record_id, user_id, content, attachments, created_at) VALUES (?,?,?,?,?,?)",

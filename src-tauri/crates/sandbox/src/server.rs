@@ -23,13 +23,30 @@ use crate::handlers::{
     self, comments, files, members, notifications, records, spaces, subscriptions, tables, tasks,
     views, Ctx, Handler,
 };
-use crate::ratelimit::{Bucket, RateLimiter, Verdict};
+use crate::ratelimit::{RateLimiter, Verdict};
 
 pub struct Shared {
     pub db: Mutex<Connection>,
     pub blobs: Blobs,
     pub config: Config,
     pub limiter: RateLimiter,
+    /// `Host` values this server answers to (lower case); `None` accepts any. A loopback
+    /// server names its own address only, so a web page that rebinds a DNS name to 127.0.0.1
+    /// cannot reach it from the user's browser.
+    pub hosts: Option<Vec<String>>,
+}
+
+/// The `Host` values a server bound to `addr` answers to, when it only serves this computer.
+pub fn own_hosts(addr: SocketAddr, allow_remote: bool) -> Option<Vec<String>> {
+    if allow_remote {
+        return None;
+    }
+    let port = addr.port();
+    let ip = match addr {
+        SocketAddr::V4(a) => a.ip().to_string(),
+        SocketAddr::V6(a) => format!("[{}]", a.ip()),
+    };
+    Some(vec![format!("{ip}:{port}"), format!("localhost:{port}")])
 }
 
 type Params = HashMap<String, String>;
@@ -212,6 +229,17 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
+fn host_allowed(shared: &Shared, headers: &HeaderMap) -> bool {
+    let Some(hosts) = &shared.hosts else {
+        return true;
+    };
+    headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| h.trim().to_ascii_lowercase())
+        .is_some_and(|h| hosts.iter().any(|own| *own == h))
+}
+
 fn with_rate_headers(mut resp: Response, v: &Verdict) -> Response {
     let h = resp.headers_mut();
     let num = |n: u64| HeaderValue::from(n);
@@ -231,6 +259,13 @@ async fn dispatch(
     query: Result<Query<Params>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    if !host_allowed(&shared, &headers) {
+        return ApiError::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            "This server only answers requests addressed to its own loopback address",
+        )
+        .into_response();
+    }
     let auth_header = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -258,14 +293,15 @@ fn run(
         Err(poisoned) => poisoned.into_inner(),
     };
     let caller = auth::authenticate(&conn, auth_header.as_deref(), peer.ip());
-    let bucket = caller
+    // Only a request with a valid key counts against a budget: anyone could otherwise use up
+    // the account's requests by sending garbage.
+    let verdict = caller
         .as_ref()
-        .map(|c| c.bucket())
-        .unwrap_or(Bucket::Account);
-    let verdict = shared.limiter.check(bucket);
+        .ok()
+        .map(|c| shared.limiter.check(c.bucket()));
     let result = (|| {
         let caller = caller?;
-        if !verdict.allowed {
+        if verdict.as_ref().is_some_and(|v| !v.allowed) {
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "Too Many Requests",
@@ -301,12 +337,15 @@ fn run(
         Err(e) => {
             let too_many = e.status == StatusCode::TOO_MANY_REQUESTS;
             let mut resp = e.into_response();
-            if too_many {
+            if let (true, Some(v)) = (too_many, &verdict) {
                 resp.headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(verdict.reset));
+                    .insert(header::RETRY_AFTER, HeaderValue::from(v.reset));
             }
             resp
         }
     };
-    with_rate_headers(resp, &verdict)
+    match &verdict {
+        Some(v) => with_rate_headers(resp, v),
+        None => resp,
+    }
 }

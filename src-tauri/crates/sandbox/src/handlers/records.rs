@@ -39,6 +39,21 @@ pub fn record_json(conn: &Connection, t: &Table, id: i64, data: &Map<String, Val
 static UPLOADS: AtomicU64 = AtomicU64::new(1);
 
 /// Stores file bytes under a fresh server-made path and returns the attachment object.
+/// What a file is when the upload did not say: its content first (magic numbers, the way a
+/// real file store sniffs), then its name, then text if it reads as text.
+pub fn media_type_of(name: &str, bytes: &[u8]) -> String {
+    if let Some(t) = infer::get(bytes) {
+        return t.mime_type().to_string();
+    }
+    if let Some(t) = mime_guess::from_path(name).first() {
+        return t.essence_str().to_string();
+    }
+    if !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() {
+        return "text/plain".to_string();
+    }
+    "application/octet-stream".to_string()
+}
+
 pub fn store_file(
     cx: &Ctx<'_>,
     prefix: &str,
@@ -63,10 +78,10 @@ pub fn store_file(
     let stamp = chrono::Utc::now().timestamp_micros();
     let path = format!("/{prefix}/{stamp}{n}-{safe}");
     cx.blobs.put(&path, bytes)?;
-    let kind = if kind.is_empty() {
-        "application/octet-stream"
+    let kind = if kind.trim().is_empty() {
+        media_type_of(name, bytes)
     } else {
-        kind
+        kind.to_string()
     };
     Ok(
         json!({"name": name, "path": path, "type": kind, "size": bytes.len(), "host": "sandbox.localhost"}),
