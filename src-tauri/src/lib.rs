@@ -18,7 +18,7 @@ use tauri_plugin_window_state::StateFlags;
 
 use crate::commands::files::DownloadDir;
 use crate::commands::launch::LaunchOptions;
-use crate::commands::local::FilePicker;
+use crate::commands::local::{FilePicker, PickedFiles};
 use crate::connections::service::Connections;
 use crate::keychain::Keychain;
 use crate::watcher::Watcher;
@@ -70,8 +70,30 @@ fn quit_on_signals<R: Runtime>(app: tauri::AppHandle<R>) {
     let _ = app;
 }
 
+/// Logs a panic's place and the start of its message to stderr. Keys never reach a message:
+/// they are held in `secrecy` types whose `Debug` prints nothing, and no message formats one.
+fn log_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let message: String = message.chars().take(300).collect();
+        eprintln!(
+            "InfoLobby Desktop: internal error at {place}: {message}. The app keeps running."
+        );
+    }));
+}
+
 /// Starts the desktop app and blocks until it quits.
 pub fn run() {
+    log_panics();
     let builder = Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             // A second launch hands over to this one: bring the existing window forward.
@@ -94,10 +116,12 @@ pub fn run() {
             app.manage(downloads);
             app.manage(watcher);
             app.manage(FilePicker::new(app.handle().clone()));
+            app.manage(PickedFiles::default());
             app.manage(LaunchOptions::from_args(std::env::args()));
             // Quit and close handling first: the tray appearing means the app is ready.
             quit_on_signals(app.handle().clone());
             window::keep_in_tray_on_close(app.handle());
+            commands::local::accept_drops(app.handle());
             menu::install(app.handle())?;
             tray::install(app.handle())?;
             // A click on one of our notifications brings the window forward.

@@ -1,7 +1,7 @@
 //! The command layer on Tauri's mock runtime, against a real sandbox over HTTP and a real
 //! Secret Service (run inside `.ci/with-keyring.sh`; `tests/run-all.sh` does that and includes
 //! these ignored tests).
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -10,6 +10,7 @@ use infolobby_desktop::commands::files::DownloadDir;
 use infolobby_desktop::connections::service::Connections;
 use infolobby_desktop::connections::store::ConnectionStore;
 use infolobby_desktop::connections::{Capabilities, Connection};
+use infolobby_desktop::error::ErrorCode;
 use infolobby_desktop::keychain::{Keychain, KeychainError};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -17,7 +18,7 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, Moc
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
-    _app: tauri::App<MockRuntime>,
+    app: tauri::App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     keychain: Keychain,
     dirs: tempfile::TempDir,
@@ -48,6 +49,7 @@ impl Harness {
         let app = infolobby_desktop::build_app(mock_builder())
             .manage(state)
             .manage(DownloadDir(dirs.path().join("downloads")))
+            .manage(infolobby_desktop::commands::local::PickedFiles::default())
             .manage(infolobby_desktop::commands::launch::LaunchOptions::default())
             .manage(infolobby_desktop::watcher::Watcher::new(
                 &dirs.path().join("config"),
@@ -58,7 +60,7 @@ impl Harness {
             .build()
             .unwrap();
         Self {
-            _app: app,
+            app,
             window,
             keychain,
             url: sandbox.base_url(),
@@ -107,6 +109,24 @@ impl Harness {
             json!({"connection": {"name": name, "base_url": self.url, "key": key,
                    "expires_on": null, "read_only": false}}),
         )
+    }
+
+    /// A connection saved earlier with `key` (which may have gone bad since).
+    fn saved(&self, id: &str, key: &str) {
+        let conn = Connection {
+            id: id.into(),
+            name: "Work".into(),
+            base_url: self.url.clone(),
+            key_hint: "il_live_…".into(),
+            capabilities: Capabilities::for_kind(infolobby::KeyKind::Account),
+            expires_on: None,
+            key_invalid: false,
+            demo: false,
+        };
+        ConnectionStore::new(&self.dirs.path().join("config"))
+            .upsert(conn)
+            .unwrap();
+        tauri::async_runtime::block_on(self.keychain.store(id, key)).unwrap();
     }
 
     fn stored_secret(&self, id: &str) -> Result<String, KeychainError> {
@@ -425,5 +445,114 @@ fn a_key_removed_outside_the_app_asks_for_a_new_one() {
             .len(),
         2
     );
+    h.ok("remove_connection", json!({"connectionId": id}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn a_replacement_is_not_undone_by_an_answer_to_the_old_key() {
+    use tauri::Manager;
+    let h = Harness::new();
+    h.saved("rotating", "il_live_sandbox_revoked");
+    let state = h.app.state::<Connections>();
+    let state: &Connections = state.inner();
+    // The request goes out with the old key; the user replaces the key before its 401 is read.
+    let late = tauri::async_runtime::block_on(state.call("rotating", |c| async move {
+        let answer = c.spaces().await;
+        state
+            .replace_key("rotating", "il_live_sandbox_owner")
+            .await
+            .unwrap();
+        answer
+    }));
+    assert_eq!(late.unwrap_err().code, ErrorCode::InvalidKey);
+    let listed = h.ok("list_connections", json!({}));
+    assert_eq!(listed[0]["key_invalid"], false, "the new key stays good");
+    let spaces = h.ok("list_spaces", json!({"connectionId": "rotating"}));
+    assert_eq!(spaces.as_array().unwrap().len(), 2);
+
+    // Without a replacement, the same 401 marks the key.
+    h.saved("plain", "il_live_sandbox_revoked");
+    assert_eq!(
+        h.err("list_spaces", json!({"connectionId": "plain"})).0,
+        "invalid_key"
+    );
+    let listed = h.ok("list_connections", json!({}));
+    let plain = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "plain")
+        .unwrap();
+    assert_eq!(plain["key_invalid"], true);
+    h.ok("remove_connection", json!({"connectionId": "rotating"}));
+    h.ok("remove_connection", json!({"connectionId": "plain"}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn an_ip_refusal_names_the_allowlist_and_keeps_the_key() {
+    let h = Harness::new();
+    h.saved("office", "il_live_sandbox_iplocked");
+    let (code, message) = h.err("list_spaces", json!({"connectionId": "office"}));
+    assert_eq!(code, "ip_not_allowed");
+    assert!(
+        message.contains("allowlist") && message.contains("network address"),
+        "{message}"
+    );
+    assert!(!message.contains("Replace the key"), "{message}");
+    let listed = h.ok("list_connections", json!({}));
+    assert_eq!(
+        listed[0]["key_invalid"], false,
+        "the key is not marked invalid"
+    );
+    assert_eq!(
+        h.stored_secret("office").unwrap(),
+        "il_live_sandbox_iplocked"
+    );
+    h.ok("remove_connection", json!({"connectionId": "office"}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn only_files_the_user_picked_can_be_uploaded() {
+    let h = Harness::new();
+    let owner = h.add("Owner", "il_live_sandbox_owner").unwrap();
+    let id = owner["id"].as_str().unwrap().to_string();
+    let secret = h.dirs.path().join("id_rsa");
+    std::fs::write(&secret, "-----BEGIN OPENSSH PRIVATE KEY-----").unwrap();
+    // A page that names a path (the old way) or makes up a token gets nothing uploaded.
+    let by_path = h.invoke(
+        "upload_comment_file",
+        json!({"connectionId": id, "tableId": 2, "recordId": 6, "filePath": secret.display().to_string()}),
+    );
+    assert!(by_path.is_err(), "a path is not a token");
+    for token in ["0000", secret.display().to_string().as_str(), ""] {
+        let (code, message) = h.err(
+            "upload_comment_file",
+            json!({"connectionId": id, "tableId": 2, "recordId": 6, "fileToken": token}),
+        );
+        assert_eq!(code, "validation");
+        assert!(
+            message.contains("Only files picked or dropped"),
+            "{message}"
+        );
+    }
+    // What the user did pick goes up.
+    let picked = {
+        use tauri::Manager;
+        let registry = h
+            .app
+            .state::<infolobby_desktop::commands::local::PickedFiles>();
+        let chosen = h.dirs.path().join("notes.txt");
+        std::fs::write(&chosen, "picked on purpose").unwrap();
+        registry.register(vec![chosen])
+    };
+    let uploaded = h.ok(
+        "upload_comment_file",
+        json!({"connectionId": id, "tableId": 2, "recordId": 6, "fileToken": picked[0].token}),
+    );
+    assert_eq!(uploaded["name"], "notes.txt");
+    assert_eq!(uploaded["type"], "text/plain");
     h.ok("remove_connection", json!({"connectionId": id}));
 }

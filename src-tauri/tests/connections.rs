@@ -1,5 +1,5 @@
 //! Checking keys against the real sandbox before saving, and the connection list on disk.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 use infolobby::{Error, KeyKind};
 use infolobby_desktop::connections::probe::probe;
 use infolobby_desktop::connections::store::ConnectionStore;
@@ -40,7 +40,10 @@ async fn keys_are_probed_with_the_servers_reason_for_refusal() {
         other => panic!("{other:?}"),
     }
     match probe(&url, "il_live_sandbox_iplocked").await {
-        Err(Error::InvalidKey { message }) => assert!(message.contains("IP")),
+        Err(e @ Error::IpNotAllowed { .. }) => {
+            assert_eq!(e.code(), "ip_not_allowed");
+            assert!(e.to_string().contains("allowlist"), "{e}");
+        }
         other => panic!("{other:?}"),
     }
     assert!(matches!(
@@ -85,13 +88,21 @@ fn the_connection_list_persists_without_secrets() {
     let text = std::fs::read_to_string(dir.path().join("connections.json")).unwrap();
     assert!(text.contains("il_user_…1a2b") && !text.contains("secret"));
 
-    // A damaged file is set aside, not overwritten, and the error says where it is.
+    // A damaged file is kept under a timestamped name, reported for the window (not only to
+    // the first caller), and the app goes on with an empty list.
     std::fs::write(dir.path().join("connections.json"), "{ half").unwrap();
-    let err = store.load().unwrap_err().to_string();
-    assert!(
-        err.contains("connections.json") && err.contains("set aside"),
-        "{err}"
-    );
-    assert!(dir.path().join("connections.json.bad").exists());
     assert!(store.load().unwrap().is_empty());
+    let path = dir.path().join("connections.json").display().to_string();
+    let damaged = infolobby_desktop::json_file::damaged_files(false);
+    let found = damaged.iter().find(|d| d.path == path).expect("reported");
+    assert!(
+        found.kept_as.contains("connections.json.damaged-"),
+        "{found:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&found.kept_as).unwrap(), "{ half");
+    assert!(
+        store.load().unwrap().is_empty(),
+        "later callers see the same"
+    );
+    assert!(!infolobby_desktop::json_file::damaged_files(true).is_empty());
 }

@@ -1,7 +1,7 @@
 //! The keychain against a real Secret Service. `tests/run-all.sh` runs this inside a private
 //! D-Bus session with an unlocked, throw-away gnome-keyring; plain `cargo test` lists it as
 //! ignored because a developer's real keychain must not be touched.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 use infolobby::ExposeSecret;
 use infolobby_desktop::keychain::{Keychain, KeychainError};
 

@@ -1,6 +1,6 @@
 //! Without a Secret Service the app says so and how to fix it, and saves nothing; it never falls
 //! back to a file. Its own test binary, because it points this process's session bus nowhere.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use infolobby_desktop::connections::service::{Connections, NewConnection};
 use infolobby_desktop::error::ErrorCode;
@@ -37,5 +37,16 @@ async fn no_keychain_means_a_plain_refusal_and_nothing_saved() {
     assert!(!err.message.contains("il_live_sandbox_owner"));
     assert!(state.list().unwrap().is_empty());
     assert!(!dirs.path().join("config/connections.json").exists());
+
+    // The demo's keys are public and never go to the keychain: it works all the same.
+    let demo = state.start_demo().await.unwrap();
+    assert!(demo.len() >= 5, "{demo:?}");
+    let spaces = state
+        .call("demo-owner", |c| async move { c.spaces().await })
+        .await
+        .unwrap();
+    assert!(!spaces.is_empty());
+    state.remove("demo-alice").await.unwrap();
+    state.shutdown().await;
     sandbox.shutdown().await;
 }

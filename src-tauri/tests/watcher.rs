@@ -1,6 +1,6 @@
 //! The background watcher against a real sandbox and a real Secret Service: it counts unread
 //! notifications of personal keys, announces only what is new, and never the same thing twice.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use infolobby_desktop::connections::service::{Connections, NewConnection};
 use infolobby_desktop::keychain::Keychain;

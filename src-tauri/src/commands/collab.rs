@@ -5,6 +5,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use super::files::{progress_to, read_local, save_download, DownloadDir, TransferProgress};
+use super::local::PickedFiles;
 use crate::connections::service::Connections;
 use crate::error::CmdResult;
 
@@ -49,12 +50,13 @@ pub async fn create_comment(
 #[specta::specta]
 pub async fn upload_comment_file(
     state: State<'_, Connections>,
+    picked: State<'_, PickedFiles>,
     connection_id: String,
     table_id: i64,
     record_id: i64,
-    file_path: String,
+    file_token: String,
 ) -> CmdResult<Attachment> {
-    let file = read_local(&file_path).await?;
+    let file = read_local(&picked.path(&file_token)?).await?;
     state
         .call(&connection_id, |c| async move {
             c.upload_comment_file(table_id, record_id, &file.name, &file.mime, &file.bytes)
@@ -67,16 +69,18 @@ pub async fn upload_comment_file(
 /// failure.
 #[tauri::command]
 #[specta::specta]
+#[allow(clippy::too_many_arguments)]
 pub async fn upload_file(
     state: State<'_, Connections>,
+    picked: State<'_, PickedFiles>,
     connection_id: String,
     table_id: i64,
     record_id: i64,
     field_id: String,
-    file_path: String,
+    file_token: String,
     on_progress: Channel<TransferProgress>,
 ) -> CmdResult<FieldFiles> {
-    let file = read_local(&file_path).await?;
+    let file = read_local(&picked.path(&file_token)?).await?;
     let progress = progress_to(on_progress);
     state
         .call(&connection_id, |c| async move {

@@ -5,6 +5,7 @@ use tauri::State;
 use crate::connections::service::{ConnectionChanges, Connections, NewConnection};
 use crate::connections::Connection;
 use crate::error::CmdResult;
+use crate::json_file::DamagedFile;
 use crate::settings::Settings;
 use crate::watcher::Watcher;
 
@@ -114,4 +115,19 @@ pub async fn reset_demo(
     let reset = state.reset_demo().await;
     watcher.check_now();
     reset
+}
+
+/// Settings files found damaged since start-up and kept aside under a timestamped name, for the
+/// window to say so until the user has read it.
+#[tauri::command]
+#[specta::specta]
+pub fn damaged_files() -> Vec<DamagedFile> {
+    crate::json_file::damaged_files(false)
+}
+
+/// The user has read about the damaged files.
+#[tauri::command]
+#[specta::specta]
+pub fn dismiss_damaged_files() {
+    crate::json_file::damaged_files(true);
 }

@@ -26,25 +26,49 @@ pub struct LocalFile {
     pub bytes: bytes::Bytes,
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> CommandError {
+fn io_error(path: &Path, e: impl std::fmt::Display) -> CommandError {
     CommandError::new(
         ErrorCode::Validation,
         format!("Could not read {}: {e}", path.display()),
     )
 }
 
-pub async fn read_local(path: &str) -> CmdResult<LocalFile> {
-    let path = Path::new(path);
+/// How long reading a picked file may take: a file on a stalled network share or a device
+/// must not hold an upload forever.
+const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Reads a file the user picked: regular files only (not a device, a pipe or a folder), and
+/// never more than the upload cap, whatever its size said a moment ago.
+pub async fn read_local(path: &Path) -> CmdResult<LocalFile> {
+    use tokio::io::AsyncReadExt;
+    let cap = infolobby::MAX_FILE_BYTES as u64;
+    let too_large =
+        || -> CommandError { infolobby::Error::PayloadTooLarge { limit: Some(cap) }.into() };
     let meta = tokio::fs::metadata(path)
         .await
         .map_err(|e| io_error(path, e))?;
-    if meta.len() > infolobby::MAX_FILE_BYTES as u64 {
-        return Err(infolobby::Error::PayloadTooLarge {
-            limit: Some(infolobby::MAX_FILE_BYTES as u64),
-        }
-        .into());
+    if !meta.is_file() {
+        return Err(io_error(path, "only regular files can be attached"));
     }
-    let bytes = tokio::fs::read(path).await.map_err(|e| io_error(path, e))?;
+    if meta.len() > cap {
+        return Err(too_large());
+    }
+    let read = async {
+        let file = tokio::fs::File::open(path).await?;
+        if !file.metadata().await?.is_file() {
+            return Err(std::io::Error::other("only regular files can be attached"));
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(cap + 1).read_to_end(&mut bytes).await?;
+        Ok(bytes)
+    };
+    let bytes = tokio::time::timeout(READ_TIMEOUT, read)
+        .await
+        .map_err(|_| io_error(path, "reading the file took too long"))?
+        .map_err(|e| io_error(path, e))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -89,7 +113,7 @@ fn is_reserved_on_windows(name: &str) -> bool {
         stem.as_str(),
         "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
     ) || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-        && stem.len() == 4
+        && stem.chars().count() == 4
         && stem
             .chars()
             .last()
@@ -244,6 +268,52 @@ mod tests {
             made.len() <= MAX_NAME_BYTES && made.ends_with(".pdf"),
             "{made}"
         );
+    }
+
+    #[tokio::test]
+    async fn only_regular_files_within_the_cap_are_read() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let ok = dir.path().join("a.txt");
+        std::fs::write(&ok, b"hello").unwrap_or_default();
+        let file = read_local(&ok).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (file.name.as_str(), file.mime.as_str(), &file.bytes[..]),
+            ("a.txt", "text/plain", &b"hello"[..])
+        );
+
+        let big = dir.path().join("big.bin");
+        std::fs::File::create(&big)
+            .and_then(|f| f.set_len(infolobby::MAX_FILE_BYTES as u64 + 1))
+            .unwrap_or_default();
+        let e = read_local(&big)
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("read"));
+        assert_eq!(e.code, ErrorCode::PayloadTooLarge);
+
+        let e = read_local(dir.path())
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("read"));
+        assert!(e.message.contains("only regular files"), "{}", e.message);
+        let e = read_local(&dir.path().join("gone"))
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("read"));
+        assert_eq!(e.code, ErrorCode::Validation);
+        #[cfg(unix)]
+        {
+            // A pipe would block a read forever.
+            let fifo = dir.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let e = read_local(&fifo)
+                    .await
+                    .err()
+                    .unwrap_or_else(|| panic!("read"));
+                assert!(e.message.contains("only regular files"), "{}", e.message);
+            }
+        }
     }
 
     #[test]

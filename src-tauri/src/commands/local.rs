@@ -1,14 +1,127 @@
 //! The user's own files: the native file picker for attachments and "show in folder" for
 //! downloads. Both run in Rust so the window gets no file-system or dialog permissions of its own.
 
+use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use tauri::{AppHandle, Manager, Runtime, State};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tokio::sync::oneshot;
 
 use super::files::DownloadDir;
 use crate::error::{CmdResult, CommandError, ErrorCode};
+
+/// A file the user picked or dropped, as the window sees it: an opaque token stands for the
+/// path, so the page can upload only what the user chose and never names a path itself.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct PickedFile {
+    pub token: String,
+    pub name: String,
+    /// Bytes, saturating at 4 GiB (far past what can be uploaded).
+    pub size: u32,
+}
+
+/// Files dropped on the window, where they landed (physical pixels, as Tauri reports them).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct DroppedFiles {
+    pub files: Vec<PickedFile>,
+    pub x: i32,
+    pub y: i32,
+}
+
+/// The event the window hears a drop on.
+pub const FILES_DROPPED_EVENT: &str = "files-dropped";
+/// Tokens kept for retries; the oldest go first.
+const MAX_PICKED: usize = 1000;
+
+/// What the user picked or dropped this session, by token.
+#[derive(Default)]
+pub struct PickedFiles {
+    inner: Mutex<(HashMap<String, PathBuf>, VecDeque<String>)>,
+}
+
+/// 128 unguessable bits from the standard library's per-process random hash keys.
+fn new_token() -> String {
+    let half = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        h.finish()
+    };
+    format!("{:016x}{:016x}", half(), half())
+}
+
+impl PickedFiles {
+    /// Registers paths the user chose and returns what the window may know of them.
+    pub fn register(&self, paths: Vec<PathBuf>) -> Vec<PickedFile> {
+        let Ok(mut inner) = self.inner.lock() else {
+            return Vec::new();
+        };
+        let (map, order) = &mut *inner;
+        paths
+            .into_iter()
+            .map(|path| {
+                let token = new_token();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "file".into());
+                let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                let size = u32::try_from(size).unwrap_or(u32::MAX);
+                map.insert(token.clone(), path);
+                order.push_back(token.clone());
+                while order.len() > MAX_PICKED {
+                    if let Some(old) = order.pop_front() {
+                        map.remove(&old);
+                    }
+                }
+                PickedFile { token, name, size }
+            })
+            .collect()
+    }
+
+    /// The path behind a token, if the user picked it.
+    pub fn path(&self, token: &str) -> CmdResult<PathBuf> {
+        self.inner
+            .lock()
+            .ok()
+            .and_then(|inner| inner.0.get(token).cloned())
+            .ok_or_else(|| {
+                CommandError::new(
+                    ErrorCode::Validation,
+                    "Only files picked or dropped in this window can be attached. Pick the file again.",
+                )
+            })
+    }
+}
+
+/// Files dropped on the main window are registered here, in Rust, and the page hears tokens.
+pub fn accept_drops<R: Runtime>(app: &AppHandle<R>) {
+    let Some(window) = app.get_webview_window(crate::window::MAIN_WINDOW) else {
+        return;
+    };
+    let handle = app.clone();
+    window.on_window_event(move |event| {
+        if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, position }) = event
+        {
+            let files = handle.state::<PickedFiles>().register(paths.clone());
+            let dropped = DroppedFiles {
+                files,
+                // Saturating casts: a position is a few thousand pixels at most.
+                x: position.x as i32,
+                y: position.y as i32,
+            };
+            let _ = handle.emit_to(crate::window::MAIN_WINDOW, FILES_DROPPED_EVENT, dropped);
+        }
+    });
+}
 
 /// The system's file picker, bound to the app at start-up. Commands cannot be generic over the
 /// runtime in the binding list, so the runtime-specific part is captured here instead.
@@ -36,15 +149,14 @@ impl FilePicker {
 /// Opens the system's file picker; an empty list means the user cancelled.
 #[tauri::command]
 #[specta::specta]
-pub async fn choose_files(picker: State<'_, FilePicker>, title: String) -> CmdResult<Vec<String>> {
-    let (reply, picked) = oneshot::channel();
+pub async fn choose_files(
+    picker: State<'_, FilePicker>,
+    picked: State<'_, PickedFiles>,
+    title: String,
+) -> CmdResult<Vec<PickedFile>> {
+    let (reply, chosen) = oneshot::channel();
     (picker.0)(title, reply);
-    Ok(picked
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| p.display().to_string())
-        .collect())
+    Ok(picked.register(chosen.await.unwrap_or_default()))
 }
 
 /// Shows a downloaded file in the system's file manager. Only files in the downloads folder, so

@@ -32,6 +32,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connections::update_settings,
             connections::start_demo,
             connections::reset_demo,
+            connections::damaged_files,
+            connections::dismiss_damaged_files,
             workspaces::list_spaces,
             workspaces::get_space,
             workspaces::create_space,
@@ -84,6 +86,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             tasks::mark_notification,
             tasks::mark_all_notifications_read,
         ])
+        // The payload of the drop event, which no command returns.
+        .typ::<local::DroppedFiles>()
         // Ids and counts stay far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One type per model: the UI reads what Rust serialises and sends what Rust reads, and

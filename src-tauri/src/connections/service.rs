@@ -76,11 +76,16 @@ fn check_date(date: Option<String>) -> CmdResult<Option<String>> {
         return Ok(None);
     };
     let parts: Vec<&str> = d.split('-').collect();
-    let ok = parts.len() == 3
-        && [4, 2, 2].iter().zip(&parts).all(|(n, p)| p.len() == *n)
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && matches!(parts[1].parse::<u8>(), Ok(1..=12))
-        && matches!(parts[2].parse::<u8>(), Ok(1..=31));
+    let ok = match parts.as_slice() {
+        [y, m, day] => {
+            [(y, 4), (m, 2), (day, 2)]
+                .iter()
+                .all(|(p, n)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()))
+                && matches!(m.parse::<u8>(), Ok(1..=12))
+                && matches!(day.parse::<u8>(), Ok(1..=31))
+        }
+        _ => false,
+    };
     if ok {
         Ok(Some(d))
     } else {

@@ -21,6 +21,13 @@ export const commands = {
 	updateSettings: (settings: Settings) => typedError<Settings, CommandError>(__TAURI_INVOKE("update_settings", { settings })),
 	startDemo: () => typedError<Connection[], CommandError>(__TAURI_INVOKE("start_demo")),
 	resetDemo: () => typedError<null, CommandError>(__TAURI_INVOKE("reset_demo")),
+	/**
+	 *  Settings files found damaged since start-up and kept aside under a timestamped name, for the
+	 *  window to say so until the user has read it.
+	 */
+	damagedFiles: () => __TAURI_INVOKE<DamagedFile[]>("damaged_files"),
+	/**  The user has read about the damaged files. */
+	dismissDamagedFiles: () => __TAURI_INVOKE<void>("dismiss_damaged_files"),
 	listSpaces: (connectionId: string) => typedError<Space[], CommandError>(__TAURI_INVOKE("list_spaces", { connectionId })),
 	getSpace: (connectionId: string, spaceId: number) => typedError<Space, CommandError>(__TAURI_INVOKE("get_space", { connectionId, spaceId })),
 	createSpace: (connectionId: string, name: string, settings: { [key in string]: Value }) => typedError<Space, CommandError>(__TAURI_INVOKE("create_space", { connectionId, name, settings })),
@@ -50,17 +57,17 @@ export const commands = {
 	listComments: (connectionId: string, tableId: number, recordId: number, limit: number, offset: number) => typedError<Comment[], CommandError>(__TAURI_INVOKE("list_comments", { connectionId, tableId, recordId, limit, offset })),
 	/**  `attachments` come from `upload_comment_file` on the same table. */
 	createComment: (connectionId: string, tableId: number, recordId: number, content: string, attachments: Attachment[]) => typedError<Comment, CommandError>(__TAURI_INVOKE("create_comment", { connectionId, tableId, recordId, content, attachments })),
-	uploadCommentFile: (connectionId: string, tableId: number, recordId: number, filePath: string) => typedError<Attachment, CommandError>(__TAURI_INVOKE("upload_comment_file", { connectionId, tableId, recordId, filePath })),
+	uploadCommentFile: (connectionId: string, tableId: number, recordId: number, fileToken: string) => typedError<Attachment, CommandError>(__TAURI_INVOKE("upload_comment_file", { connectionId, tableId, recordId, fileToken })),
 	/**
 	 *  Attaches a local file to a file field, reporting progress; safe to call again after a
 	 *  failure.
 	 */
-	uploadFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, filePath: string, onProgress: Channel<TransferProgress>) => typedError<FieldFiles, CommandError>(__TAURI_INVOKE("upload_file", { connectionId, tableId, recordId, fieldId, filePath, onProgress })),
+	uploadFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, fileToken: string, onProgress: Channel<TransferProgress>) => typedError<FieldFiles, CommandError>(__TAURI_INVOKE("upload_file", { connectionId, tableId, recordId, fieldId, fileToken, onProgress })),
 	deleteFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, path: string) => typedError<FieldFiles, CommandError>(__TAURI_INVOKE("delete_file", { connectionId, tableId, recordId, fieldId, path })),
 	/**  Saves an attachment in the Downloads folder and returns where it went. */
 	downloadFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, path: string, onProgress: Channel<TransferProgress>) => typedError<string, CommandError>(__TAURI_INVOKE("download_file", { connectionId, tableId, recordId, fieldId, path, onProgress })),
 	/**  Opens the system's file picker; an empty list means the user cancelled. */
-	chooseFiles: (title: string) => typedError<string[], CommandError>(__TAURI_INVOKE("choose_files", { title })),
+	chooseFiles: (title: string) => typedError<PickedFile[], CommandError>(__TAURI_INVOKE("choose_files", { title })),
 	/**
 	 *  Shows a downloaded file in the system's file manager. Only files in the downloads folder, so
 	 *  the window cannot use this to probe the rest of the disk.
@@ -166,9 +173,28 @@ export type Count = {
 	restricted?: boolean,
 };
 
+/**  A file that could not be read and was kept aside, for the window to tell the user about. */
+export type DamagedFile = {
+	/**  The file the app uses, e.g. `…/connections.json`. */
+	path: string,
+	/**  Where the damaged content was kept. */
+	kept_as: string,
+	/**  Why it could not be read. */
+	reason: string,
+};
+
+/**  Files dropped on the window, where they landed (physical pixels, as Tauri reports them). */
+export type DroppedFiles = {
+	files: PickedFile[],
+	x: number,
+	y: number,
+};
+
 export type ErrorCode = 
 /**  401 or a malformed key: the UI offers "replace key". */
 "invalid_key" | 
+/**  401 for this machine's address: the key is fine, the network is not on its allowlist. */
+"ip_not_allowed" | 
 /**  403 or an operation this kind of key never has. */
 "forbidden" | "not_found" | 
 /**  The service or the app refused the input. */
@@ -277,6 +303,17 @@ export type Operator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "contains" | 
 export type PageRow = {
 	id: number | null,
 	values: FieldValue[],
+};
+
+/**
+ *  A file the user picked or dropped, as the window sees it: an opaque token stands for the
+ *  path, so the page can upload only what the user chose and never names a path itself.
+ */
+export type PickedFile = {
+	token: string,
+	name: string,
+	/**  Bytes, saturating at 4 GiB (far past what can be uploaded). */
+	size: number,
 };
 
 /**  A record query as the UI describes it (§9.2). */

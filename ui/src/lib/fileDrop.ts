@@ -1,8 +1,15 @@
-/** Files dragged from the file manager onto the window. Tauri reports the drop in physical
- *  pixels for the whole webview; each file field decides whether the drop landed on it. */
+/** Files dragged from the file manager onto the window. Tauri reports positions in physical
+ *  pixels for the whole webview; each file field decides whether the drop landed on it. The
+ *  shell registers dropped files and hands the page tokens, never paths it could upload
+ *  itself. */
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { listen } from "@tauri-apps/api/event";
+import type { DroppedFiles, PickedFile } from "./bindings";
 
 export type Point = { x: number; y: number };
+
+/** The event the shell sends with the tokens of dropped files. */
+export const FILES_DROPPED = "files-dropped";
 
 /** Physical pixels to the CSS pixels of `getBoundingClientRect`. */
 export function toCss(position: Point, devicePixelRatio: number): Point {
@@ -14,23 +21,27 @@ export function inside(rect: { left: number; top: number; right: number; bottom:
   return p.x >= rect.left && p.x <= rect.right && p.y >= rect.top && p.y <= rect.bottom;
 }
 
-/** Calls `onHover(over)` while files are dragged over `element` and `onDrop(paths)` when they are
- *  dropped on it. Returns the function that stops listening. */
+/** Calls `onHover(over)` while files are dragged over `element` and `onDrop(files)` when they
+ *  are dropped on it. Returns the function that stops listening. */
 export function acceptFileDrops(
   element: HTMLElement,
   onHover: (over: boolean) => void,
-  onDrop: (paths: string[]) => void,
+  onDrop: (files: PickedFile[]) => void,
 ): () => void {
   const hits = (position: Point) => inside(element.getBoundingClientRect(), toCss(position, window.devicePixelRatio));
-  const stop = getCurrentWebview()
+  const hover = getCurrentWebview()
     .onDragDropEvent(({ payload }) => {
       if (payload.type === "enter" || payload.type === "over") onHover(hits(payload.position));
-      else if (payload.type === "drop") {
-        onHover(false);
-        if (hits(payload.position) && payload.paths.length > 0) onDrop(payload.paths);
-      } else onHover(false);
+      else onHover(false);
     })
     // Outside the app (unit tests, a plain browser) there is nothing to listen to.
     .catch(() => () => {});
-  return () => void stop.then((unlisten) => unlisten());
+  const drop = listen<DroppedFiles>(FILES_DROPPED, ({ payload }) => {
+    onHover(false);
+    if (hits({ x: payload.x, y: payload.y }) && payload.files.length > 0) onDrop(payload.files);
+  }).catch(() => () => {});
+  return () => {
+    void hover.then((unlisten) => unlisten());
+    void drop.then((unlisten) => unlisten());
+  };
 }

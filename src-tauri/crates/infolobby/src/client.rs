@@ -46,7 +46,8 @@ impl FileBody {
         let pieces = data.len().div_ceil(PIECE);
         let encoded = (0..pieces).map(move |i| {
             let end = ((i + 1) * PIECE).min(data.len());
-            let text = base64::engine::general_purpose::STANDARD.encode(&data[i * PIECE..end]);
+            let piece = data.get(i * PIECE..end).unwrap_or_default();
+            let text = base64::engine::general_purpose::STANDARD.encode(piece);
             if let Some(p) = &progress {
                 p(end as u64, total);
             }
@@ -443,7 +444,7 @@ fn transport(e: reqwest::Error) -> Error {
 
 /// `Retry-After` in either form (RFC 9110 §10.2.3): delay-seconds or an HTTP-date, clamped.
 /// Anything else (negative, words, a date in the past) reads as "no advice".
-pub(crate) fn retry_after(headers: &HeaderMap, now: std::time::SystemTime) -> Option<Duration> {
+pub fn retry_after(headers: &HeaderMap, now: std::time::SystemTime) -> Option<Duration> {
     let text = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     let secs = match text.parse::<u64>() {
         Ok(secs) => secs,
@@ -464,6 +465,11 @@ fn backoff(attempt: u32) -> Duration {
         .map(|d| d.subsec_nanos() as u64)
         .unwrap_or(0);
     Duration::from_millis(base + nanos % (base / 2 + 1))
+}
+
+/// [`decode`] into JSON, for fuzz targets.
+pub fn decode_value(raw: &[u8]) -> Result<Value, Error> {
+    decode(raw)
 }
 
 /// Decodes a success body; an empty body reads as `{}` (§1).

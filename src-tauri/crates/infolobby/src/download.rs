@@ -41,7 +41,8 @@ fn decode_error(message: impl Into<String>, body: &str) -> Error {
 }
 
 impl EncodedFile {
-    pub(crate) fn parse(body: Vec<u8>) -> Result<Self, Error> {
+    /// Reads a `files/get` answer body.
+    pub fn parse(body: Vec<u8>) -> Result<Self, Error> {
         let answer: Answer<'_> = serde_json::from_slice(&body).map_err(|e| {
             let head = String::from_utf8_lossy(body.get(..400).unwrap_or(&body)).into_owned();
             decode_error(e.to_string(), &head)

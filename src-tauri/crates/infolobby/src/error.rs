@@ -193,7 +193,7 @@ fn names_ip_allowlist(message: &str) -> bool {
 }
 
 /// Maps a non-2xx status and body to an error.
-pub(crate) fn from_status(status: u16, body: &str, retry_after: Option<Duration>) -> Error {
+pub fn from_status(status: u16, body: &str, retry_after: Option<Duration>) -> Error {
     let message = message_of(body);
     match status {
         401 if names_ip_allowlist(&message) => Error::IpNotAllowed { message },

@@ -37,5 +37,12 @@ pub use models::{Count, Field, FieldValue, Record, Space, Table, TableSummary, V
 pub use query::{Operator, Query, SortDir};
 pub use secrecy::{ExposeSecret, SecretString};
 
+/// The client's readers of what a server sends, for fuzz targets: not a stable API.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::client::{decode_value, retry_after};
+    pub use crate::error::from_status;
+}
+
 /// The largest page `records/query` serves.
 pub const MAX_PAGE: u32 = 1000;

@@ -457,9 +457,8 @@ fn lenient_opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>,
 pub fn plain_mentions(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find("@{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
+    while let Some((before, after)) = rest.split_once("@{") {
+        out.push_str(before);
         let parsed = after.split_once('}').and_then(|(inner, tail)| {
             let (id, name) = inner.split_once(':')?;
             id.parse::<i64>().ok().map(|_| (name, tail))

@@ -87,11 +87,14 @@ impl Query {
     }
 
     fn push_filter(mut self, field: &str, op: Operator, value: Value, connector: &str) -> Self {
-        let mut f = json!({"column": field, "compare": op.as_str(), "value": value});
+        let mut f = serde_json::Map::new();
+        f.insert("column".into(), json!(field));
+        f.insert("compare".into(), json!(op.as_str()));
+        f.insert("value".into(), value);
         if !self.filters.is_empty() {
-            f["connector"] = connector.into();
+            f.insert("connector".into(), json!(connector));
         }
-        self.filters.push(f);
+        self.filters.push(Value::Object(f));
         self
     }
 
@@ -148,21 +151,24 @@ impl Query {
 
     /// The whole body of `records/query`.
     pub fn body(&self) -> Value {
-        let mut b = self.count_body();
+        let Value::Object(mut b) = self.count_body() else {
+            return Value::Null;
+        };
         if let Some((field, dir)) = &self.order {
-            b["order_by"] = json!(field);
-            b["order_dir"] = json!(if *dir == SortDir::Desc { "D" } else { "A" });
+            b.insert("order_by".into(), json!(field));
+            let dir = if *dir == SortDir::Desc { "D" } else { "A" };
+            b.insert("order_dir".into(), json!(dir));
         }
         if let Some(f) = &self.fields {
-            b["fields"] = json!(f);
+            b.insert("fields".into(), json!(f));
         }
         if let Some(l) = self.limit {
-            b["limit"] = json!(l);
+            b.insert("limit".into(), json!(l));
         }
         if let Some(o) = self.offset {
-            b["offset"] = json!(o);
+            b.insert("offset".into(), json!(o));
         }
-        b
+        Value::Object(b)
     }
 }
 

@@ -1,5 +1,5 @@
 //! The client against the real sandbox server, with each kind of key of the demo seed.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::{client, object, sandbox};
 use futures_util::TryStreamExt;

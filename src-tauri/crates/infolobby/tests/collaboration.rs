@@ -1,5 +1,5 @@
 //! Members, comments, files, subscriptions, tasks and notifications against the sandbox.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::{client, object, sandbox};
 use infolobby::{Error, TaskScope, MAX_FILE_BYTES};

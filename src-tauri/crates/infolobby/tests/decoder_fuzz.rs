@@ -1,6 +1,6 @@
 //! Random JSON into every model decoder and the typed field reader: errors are fine, panics are
 //! not. A fixed-seed generator keeps failures reproducible.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 use infolobby::models::{Comment, FieldFiles, Following, Member, Notification, Task, UnreadCount};
 use infolobby::{Count, Field, FieldValue, Record, Space, Table, TableSummary, View};
 use serde_json::{json, Map, Value};

@@ -1,6 +1,6 @@
 //! Against a small local server that misbehaves on purpose: each error maps to the right variant,
 //! reads retry until the fault clears, writes are never sent twice.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -1,6 +1,6 @@
 //! The client against a hostile server: every answer gives a clear error within a bounded time,
 //! never a panic, a hang or an allocation the server chose.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "common/hostile.rs"]
 mod hostile;

@@ -712,8 +712,8 @@ impl<'a> Reader<'a> {
                     let u = self.user(id);
                     format!(
                         "{} {}",
-                        u["name"].as_str().unwrap_or(""),
-                        u["email"].as_str().unwrap_or("")
+                        u.get("name").and_then(Value::as_str).unwrap_or(""),
+                        u.get("email").and_then(Value::as_str).unwrap_or("")
                     )
                 })
                 .collect::<Vec<_>>()

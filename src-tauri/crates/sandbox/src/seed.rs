@@ -128,6 +128,12 @@ fn view(
     Ok(())
 }
 
+/// The `n`-th of `items`, counting round.
+fn pick<'a>(items: &[&'a str], n: u64) -> &'a str {
+    let len = items.len().max(1) as u64;
+    items.get((n % len) as usize).copied().unwrap_or_default()
+}
+
 fn demo(conn: &Connection) -> rusqlite::Result<()> {
     let (ada, alice, bob) = (1, 2, 3);
     let sales = space(
@@ -290,14 +296,20 @@ fn demo(conn: &Connection) -> rusqlite::Result<()> {
             "2026-08-01",
         ),
     ];
+    let contact = |i: usize| {
+        contact_ids
+            .get(i % contact_ids.len().max(1))
+            .copied()
+            .unwrap_or_default()
+    };
     for (title, c, amount, prob, stage, close) in deal_rows {
         record(
             conn,
             deals,
             ada,
             json!({
-                "title": title, "contact": [contact_ids[c]],
-                "stakeholders": [contact_ids[c], contact_ids[(c + 1) % contact_ids.len()]],
+                "title": title, "contact": [contact(c)],
+                "stakeholders": [contact(c), contact(c + 1)],
                 "amount": amount, "probability": prob, "stage": [stage], "team": [alice, bob],
                 "close_date": close, "attachments": [],
             }),
@@ -324,10 +336,10 @@ fn demo(conn: &Connection) -> rusqlite::Result<()> {
     };
     for i in 0..TICKETS {
         let r = next();
-        let subject = subjects[(r % subjects.len() as u64) as usize];
-        let priority = priorities[((r >> 8) % 4) as usize];
-        let label_a = labels[((r >> 16) % 4) as usize];
-        let label_b = labels[((r >> 24) % 4) as usize];
+        let subject = pick(&subjects, r);
+        let priority = pick(&priorities, r >> 8);
+        let label_a = pick(&labels, r >> 16);
+        let label_b = pick(&labels, r >> 24);
         let assignee: Value = match (r >> 32) % 3 {
             0 => json!([]),
             1 => json!([ada]),

@@ -237,7 +237,7 @@ fn host_allowed(shared: &Shared, headers: &HeaderMap) -> bool {
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .map(|h| h.trim().to_ascii_lowercase())
-        .is_some_and(|h| hosts.iter().any(|own| *own == h))
+        .is_some_and(|h| hosts.contains(&h))
 }
 
 fn with_rate_headers(mut resp: Response, v: &Verdict) -> Response {

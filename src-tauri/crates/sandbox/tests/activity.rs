@@ -1,5 +1,5 @@
 //! §13 tasks and §14 notifications, and the triggers that produce notifications (§12).
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use serde_json::{json, Value};

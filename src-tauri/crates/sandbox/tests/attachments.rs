@@ -1,5 +1,5 @@
 //! §10 comments, §11 files and §12 subscriptions, through the API.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use infolobby_sandbox::Config;

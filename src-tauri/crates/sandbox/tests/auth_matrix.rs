@@ -1,6 +1,6 @@
 //! §2: keys, kinds, restrictions, read-only, revoked and IP-locked keys, and the capability
 //! matrix §2.2 for the operations served so far.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use reqwest::Method;

@@ -1,6 +1,6 @@
 //! What a hostile page, a sloppy client or a hostile value in a filter meets: the server keeps
 //! answering, reaches only what it should, and counts only real callers.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use infolobby_sandbox::Config;

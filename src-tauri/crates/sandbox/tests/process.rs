@@ -1,5 +1,5 @@
 //! The command line (the contract tests and demo mode rely on) and persistence with `--data`.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use infolobby_sandbox::{Config, Storage};

@@ -1,7 +1,12 @@
 //! §9.2/§9.3: paging past 1,000, `where` in both forms, `filters` with every operator and alias,
 //! `connector`, date tokens, `search`, sort, `fields`, `view_id`, and `records/count`. Expected
 //! results are computed here from the full table, fetched through the same API.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 mod common;
 use common::*;
 use serde_json::{json, Value};

@@ -1,5 +1,5 @@
 //! §9: record CRUD with every field type, value formats on read and write, and write errors.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use serde_json::{json, Value};

@@ -1,5 +1,5 @@
 //! Bad input never crashes the server (§4 errors as plain text), rate limits (§3) and the body cap.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod common;
 use common::*;
 use infolobby_sandbox::Config;

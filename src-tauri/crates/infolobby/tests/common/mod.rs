@@ -1,5 +1,10 @@
 //! Shared by the tests that run the client against an in-process sandbox.
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use infolobby::Client;
 use infolobby_sandbox::RunningSandbox;

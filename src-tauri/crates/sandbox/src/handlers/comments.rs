@@ -73,8 +73,8 @@ pub fn list(cx: &mut Ctx<'_>) -> ApiResult<Value> {
 pub fn mentions(content: &str) -> Vec<i64> {
     let mut out = Vec::new();
     let mut rest = content;
-    while let Some(start) = rest.find("@{") {
-        rest = &rest[start + 2..];
+    while let Some((_, after)) = rest.split_once("@{") {
+        rest = after;
         if let Some((id, _)) = rest.split_once(':') {
             if let Ok(id) = id.parse::<i64>() {
                 if !out.contains(&id) {
@@ -165,7 +165,11 @@ pub fn upload(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let data = opt_str(&body, "data")?.ok_or_else(|| ApiError::app("Missing data"))?;
     let bytes = decode_base64(&data)?;
     let meta = store_file(cx, &format!("comments/{}", t.id), &name, &kind, &bytes)?;
-    let path = meta["path"].as_str().unwrap_or_default().to_string();
+    let path = meta
+        .get("path")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     cx.conn.execute(
         "INSERT INTO uploads (path, table_id, meta) VALUES (?, ?, ?)",
         params![path, t.id, meta.to_string()],

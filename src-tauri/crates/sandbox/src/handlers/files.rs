@@ -98,6 +98,6 @@ pub fn get(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         return Err(ApiError::too_large());
     }
     Ok(
-        json!({"name": meta["name"], "type": meta["type"], "size": bytes.len(), "data": encode_base64(&bytes)}),
+        json!({"name": meta.get("name"), "type": meta.get("type"), "size": bytes.len(), "data": encode_base64(&bytes)}),
     )
 }

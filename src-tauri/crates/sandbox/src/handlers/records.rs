@@ -200,7 +200,10 @@ fn announce(
     event: Event,
 ) -> ApiResult<Value> {
     let json = record_json(cx.conn, t, id, data);
-    let title = json["title"].as_str().unwrap_or_default();
+    let title = json
+        .get("title")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     record_activity(cx.conn, cx.caller.user_id, t, id, title, event, &[])?;
     Ok(json)
 }

@@ -363,9 +363,14 @@ pub fn get(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         .query_map([task.id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut out = task.json;
-    out["comment_count"] = json!(count);
-    out["subscribed"] = json!(subscribers.contains(&cx.caller.user_id));
-    out["subscribers"] = json!(subscribers);
+    if let Some(o) = out.as_object_mut() {
+        o.insert("comment_count".into(), json!(count));
+        o.insert(
+            "subscribed".into(),
+            json!(subscribers.contains(&cx.caller.user_id)),
+        );
+        o.insert("subscribers".into(), json!(subscribers));
+    }
     Ok(out)
 }
 

@@ -1,6 +1,11 @@
 //! Shared by the integration tests: an in-process sandbox on a random port and a small HTTP
 //! helper. Tests check results through the API only, as a client would.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use infolobby_sandbox::{Config, RunningSandbox};
 use reqwest::{Method, StatusCode};
