@@ -79,11 +79,29 @@ export class Session {
     return this.cmd("GET", `/element/${el}/displayed`);
   }
 
-  /** Clicks an element, scrolled to the middle of its scroll area first: WebKitWebDriver refuses
-   *  elements under the status bar or below the fold. */
-  async click(el) {
-    await this.reveal(el);
-    return this.cmd("POST", `/element/${el}/click`, {});
+  /** Waits until `el` is shown and enabled, scrolled to the middle of its scroll area first
+   *  (WebKitWebDriver refuses elements under the status bar or below the fold), then runs
+   *  `act`; a refusal as "not interactable" is waited out too. On a busy machine a control
+   *  exists a moment before it can be used. */
+  async whenInteractable(el, act, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      await this.reveal(el);
+      let refused = "not yet shown and enabled";
+      try {
+        if ((await this.displayed(el)) && (await this.cmd("GET", `/element/${el}/enabled`))) return await act();
+      } catch (e) {
+        if (!/not interactable|click intercepted/.test(String(e))) throw e;
+        refused = String(e);
+      }
+      if (Date.now() > end) throw new WebDriverError(`element not interactable after ${timeoutMs} ms: ${refused}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Clicks an element once it can be clicked. */
+  click(el) {
+    return this.whenInteractable(el, () => this.cmd("POST", `/element/${el}/click`, {}));
   }
 
   /** Finds and clicks the first element matching `css`, again if a re-render replaced it in
@@ -108,15 +126,16 @@ export class Session {
 
   /** Empties an input and types `text`. WebDriver's clear fires no input event, so emptying a
    *  field is finished as a user would: select all, delete. */
-  async fill(el, text) {
-    await this.reveal(el);
-    if (text === "") {
-      // Keys on the text still there: an already-empty field would fire no event either.
-      await this.cmd("POST", `/element/${el}/value`, { text: `${Keys.CONTROL}a${Keys.NULL}${Keys.BACKSPACE}` });
-      return;
-    }
-    await this.cmd("POST", `/element/${el}/clear`, {});
-    await this.cmd("POST", `/element/${el}/value`, { text });
+  fill(el, text) {
+    return this.whenInteractable(el, async () => {
+      if (text === "") {
+        // Keys on the text still there: an already-empty field would fire no event either.
+        await this.cmd("POST", `/element/${el}/value`, { text: `${Keys.CONTROL}a${Keys.NULL}${Keys.BACKSPACE}` });
+        return;
+      }
+      await this.cmd("POST", `/element/${el}/clear`, {});
+      await this.cmd("POST", `/element/${el}/value`, { text });
+    });
   }
 
   attribute(el, name) {
