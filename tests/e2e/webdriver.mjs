@@ -89,7 +89,7 @@ export class Session {
       await this.reveal(el);
       let refused = "not yet shown and enabled";
       try {
-        if ((await this.displayed(el)) && (await this.cmd("GET", `/element/${el}/enabled`))) return await act();
+        if (await this.interactable(el)) return await act();
       } catch (e) {
         if (!/not interactable|click intercepted/.test(String(e))) throw e;
         refused = String(e);
@@ -97,6 +97,23 @@ export class Session {
       if (Date.now() > end) throw new WebDriverError(`element not interactable after ${timeoutMs} ms: ${refused}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** Whether a user could use `el` now: attached, enabled, with a size, visible, and on top at
+   *  its centre. Read in the page, because WebKitWebDriver calls table cells "not displayed". */
+  interactable(el) {
+    return this.evaluate(
+      `const e = arguments[0];
+       if (!e || !e.isConnected || e.disabled || e.closest("[inert]")) return false;
+       if (e.tagName === "OPTION") { const s = e.closest("select"); return !!s && !s.disabled; }
+       const r = e.getBoundingClientRect();
+       if (r.width === 0 || r.height === 0) return false;
+       const st = getComputedStyle(e);
+       if (st.visibility === "hidden" || st.pointerEvents === "none") return false;
+       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+       return !!hit && (hit === e || e.contains(hit) || hit.contains(e) || hit.tagName === "LABEL");`,
+      [{ [ELEMENT]: el }],
+    );
   }
 
   /** Clicks an element once it can be clicked. */
