@@ -10,7 +10,7 @@ secs=$((minutes * 60))
 cargo test --locked -p infolobby-sandbox -p infolobby --test fuzz --no-run >/dev/null 2>&1
 step "fuzzing for $minutes min per target"
 export FUZZ_SECS=$secs RUST_BACKTRACE=0
-run() { cargo test --locked -p "$1" --test fuzz -- --nocapture --test-threads=1 2>&1 | grep -E '^fuzz |^  |test result' || true; }
+run() { cargo test --locked -p "$1" --test fuzz -- --nocapture --test-threads=1 2>&1 | grep -E 'fuzz [a-z-]+: |^  [^ ]|test result|panicked at|^  left|^ right' || true; }
 run infolobby-sandbox > /tmp/fuzz-sandbox.$$ &
 run infolobby > /tmp/fuzz-client.$$
 wait

@@ -91,6 +91,34 @@ fn log_panics() {
     }));
 }
 
+/// A launch that meets an instance which is quitting (it still holds the single-instance name
+/// but no longer answers) starts over once that one is gone, instead of failing. On Unix it
+/// replaces itself with a fresh copy (same process id, arguments and environment), because
+/// the window system cannot be set up twice in one process; a few tries at most.
+fn relaunch_after_quitting_instance() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        const TRIES: &str = "INFOLOBBY_RELAUNCHES";
+        let tries: u32 = std::env::var(TRIES)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if tries >= 5 {
+            return;
+        }
+        let Ok(exe) = std::env::current_exe() else {
+            return;
+        };
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let err = std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(TRIES, (tries + 1).to_string())
+            .exec();
+        eprintln!("InfoLobby Desktop could not start again: {err}");
+    }
+}
+
 /// Starts the desktop app and blocks until it quits.
 pub fn run() {
     log_panics();
@@ -136,6 +164,9 @@ pub fn run() {
     let app = match result {
         Ok(app) => app,
         Err(err) => {
+            if err.to_string().contains("single-instance") {
+                relaunch_after_quitting_instance();
+            }
             eprintln!("InfoLobby Desktop could not start: {err}");
             std::process::exit(1);
         }

@@ -72,7 +72,13 @@ async fn new_notifications_are_announced_once() {
     assert!(watcher.check(&connections).await.0.is_empty());
     assert!(Watcher::new(&config).check(&connections).await.0.is_empty());
 
+    // Removing a connection leaves nothing of it in the watcher's state.
+    let state = config.join("watch-state.json");
+    assert!(std::fs::read_to_string(&state).unwrap().contains(&alice.id));
     connections.remove(&alice.id).await.unwrap();
+    watcher.forget(&alice.id).unwrap();
+    assert!(!std::fs::read_to_string(&state).unwrap().contains(&alice.id));
+    assert!(!watcher.counts().contains_key(&alice.id));
     connections.remove(&owner.id).await.unwrap();
     sandbox.shutdown().await;
 }
@@ -120,5 +126,68 @@ async fn a_key_about_to_expire_is_announced_once_a_day() {
 
     connections.remove(&soon.id).await.unwrap();
     connections.remove(&later.id).await.unwrap();
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+async fn a_rate_limited_connection_is_skipped_without_stalling_the_others() {
+    // 40 a minute for the account: 10 for each user's personal keys.
+    let sandbox = infolobby_sandbox::start(infolobby_sandbox::Config {
+        requests_per_minute: 40,
+        ..infolobby_sandbox::Config::default()
+    })
+    .await
+    .unwrap();
+    let url = sandbox.base_url();
+    let dirs = tempfile::tempdir().unwrap();
+    let config = dirs.path().join("config");
+    let keychain = Keychain::new(&format!(
+        "com.infolobby.desktop.test.limited.{}",
+        std::process::id()
+    ));
+    let connections = Connections::new(&config, &dirs.path().join("data"), keychain);
+    let alice = connections
+        .add(new_connection("Alice", &url, "il_user_sandbox_alice"))
+        .await
+        .unwrap();
+    let bob = connections
+        .add(new_connection("Bob", &url, "il_user_sandbox_bob"))
+        .await
+        .unwrap();
+    let watcher = Watcher::new(&config);
+    let (_, first) = watcher.check(&connections).await;
+    assert!(first.contains_key(&alice.id) && first.contains_key(&bob.id));
+
+    // Something else spends the rest of Alice's minute.
+    let other = infolobby::Client::builder("il_user_sandbox_alice")
+        .unwrap()
+        .base_url(&url)
+        .build()
+        .unwrap();
+    let mut spent = 0;
+    while other.unread_count().await.is_ok() {
+        spent += 1;
+        assert!(spent < 20, "the budget never ran out");
+    }
+
+    for round in 0..2 {
+        let started = std::time::Instant::now();
+        let (_, counts) = watcher.check(&connections).await;
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "round {round} waited for the rate limit: {:?}",
+            started.elapsed()
+        );
+        assert_eq!(
+            counts.get(&alice.id),
+            first.get(&alice.id),
+            "Alice keeps her last count"
+        );
+        assert!(counts.contains_key(&bob.id), "Bob is still checked");
+    }
+
+    connections.remove(&alice.id).await.unwrap();
+    connections.remove(&bob.id).await.unwrap();
     sandbox.shutdown().await;
 }

@@ -273,3 +273,21 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notification_bodies_reach_markup_daemons_as_text() {
+        let body = body_text("<b>Ada</b> & <a href='x'>co</a>");
+        if cfg!(target_os = "linux") {
+            assert_eq!(
+                body,
+                "&lt;b&gt;Ada&lt;/b&gt; &amp; &lt;a href='x'&gt;co&lt;/a&gt;"
+            );
+        } else {
+            assert_eq!(body, "<b>Ada</b> & <a href='x'>co</a>");
+        }
+    }
+}

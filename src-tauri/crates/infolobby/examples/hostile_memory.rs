@@ -20,13 +20,31 @@ use base64::Engine;
 use hostile::{serve, Act};
 
 const CASES: &[(&str, &str)] = &[
-    ("download-10mb-client", "a 10 MB file download, decoded into a file"),
-    ("download-10mb-reqwest", "the same, bare reqwest: bytes, JSON value, decode, write"),
-    ("endless-client", "an endless body: the client stops at its 32 MB cap"),
+    (
+        "download-10mb-client",
+        "a 10 MB file download, decoded into a file",
+    ),
+    (
+        "download-10mb-reqwest",
+        "the same, bare reqwest: bytes, JSON value, decode, write",
+    ),
+    (
+        "endless-client",
+        "an endless body: the client stops at its 32 MB cap",
+    ),
     ("endless-reqwest", "an endless body, bare reqwest for 5 s"),
-    ("error-8mb-client", "an 8 MB error body: the client reads 64 KiB"),
-    ("error-8mb-reqwest", "an 8 MB error body, bare reqwest text()"),
-    ("lying-length-client", "Content-Length of a petabyte: nothing reserved"),
+    (
+        "error-8mb-client",
+        "an 8 MB error body: the client reads 64 KiB",
+    ),
+    (
+        "error-8mb-reqwest",
+        "an 8 MB error body, bare reqwest text()",
+    ),
+    (
+        "lying-length-client",
+        "Content-Length of a petabyte: nothing reserved",
+    ),
 ];
 
 fn status_kib(field: &str) -> u64 {
@@ -46,7 +64,10 @@ fn reset_peak() -> u64 {
 fn file_answer(bytes: usize) -> Vec<u8> {
     let data: Vec<u8> = (0..bytes).map(|i| (i % 251) as u8).collect();
     let b64 = base64::engine::general_purpose::STANDARD.encode(&data);
-    format!(r#"{{"name":"big.bin","type":"application/octet-stream","size":{bytes},"data":"{b64}"}}"#).into_bytes()
+    format!(
+        r#"{{"name":"big.bin","type":"application/octet-stream","size":{bytes},"data":"{b64}"}}"#
+    )
+    .into_bytes()
 }
 
 fn client(url: &str) -> infolobby::Client {
@@ -62,15 +83,25 @@ fn client(url: &str) -> infolobby::Client {
 async fn run_case(case: &str) -> u64 {
     let target = std::env::temp_dir().join(format!("il-bench-{}.bin", std::process::id()));
     let s = match case {
-        c if c.starts_with("download") => serve(vec![Act::reply(200, "", file_answer(10 * 1024 * 1024))]).await,
-        c if c.starts_with("endless") => serve(vec![Act::Endless { chunk: 64 * 1024, pause: Duration::ZERO }]).await,
+        c if c.starts_with("download") => {
+            serve(vec![Act::reply(200, "", file_answer(10 * 1024 * 1024))]).await
+        }
+        c if c.starts_with("endless") => {
+            serve(vec![Act::Endless {
+                chunk: 64 * 1024,
+                pause: Duration::ZERO,
+            }])
+            .await
+        }
         c if c.starts_with("error") => {
             let mut body = b"Service unavailable. ".to_vec();
             body.resize(8 * 1024 * 1024, b'x');
             serve(vec![Act::reply(503, "", body)]).await
         }
         _ => {
-            let head = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1000000000000000\r\n".to_string();
+            let head =
+                "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1000000000000000\r\n"
+                    .to_string();
             serve(vec![Act::Raw(head, b"[]".to_vec())]).await
         }
     };
@@ -114,7 +145,10 @@ async fn run_case(case: &str) -> u64 {
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     if let Some(case) = std::env::args().nth(1) {
         println!("{}", rt.block_on(run_case(&case)));
         return;
@@ -124,7 +158,10 @@ fn main() {
     println!("{:<24} {:>10}  what", "case", "peak MiB");
     for (case, what) in CASES {
         let out = std::process::Command::new(&me).arg(case).output().unwrap();
-        let kib: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(0);
+        let kib: u64 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0);
         peaks.insert(*case, kib);
         println!("{case:<24} {:>10.1}  {what}", kib as f64 / 1024.0);
     }

@@ -274,6 +274,84 @@ mod tests {
     }
 
     #[test]
+    fn refusals_are_read_from_the_operation_first_and_the_words_second() {
+        let reason = |op: Op, message: &str| match from_status(403, message, None).for_op(op) {
+            Error::Forbidden { reason, .. } => reason,
+            other => panic!("{other:?}"),
+        };
+        // A workspace change refused to an account key is its restriction, whatever the words.
+        assert_eq!(
+            reason(
+                Op::SpaceCreate,
+                "Workspace-restricted API keys cannot create workspaces"
+            ),
+            Refusal::WorkspaceRestricted
+        );
+        assert_eq!(
+            reason(Op::SpaceDelete(3), "Forbidden"),
+            Refusal::WorkspaceRestricted
+        );
+        assert_eq!(
+            reason(Op::SpaceUpdate(3), "This API key is read-only"),
+            Refusal::ReadOnlyKey
+        );
+        // A refused write: the key's flag or the user's role, by what the words name.
+        assert_eq!(
+            reason(
+                Op::RecordCreate(1),
+                "This API key is read-only: it cannot create, update or delete anything"
+            ),
+            Refusal::ReadOnlyKey
+        );
+        assert_eq!(
+            reason(Op::RecordUpdate(1, 2), "Key is read only"),
+            Refusal::ReadOnlyKey
+        );
+        assert_eq!(
+            reason(
+                Op::RecordCreate(1),
+                "Your role in this workspace is read-only"
+            ),
+            Refusal::WorkspaceRole
+        );
+        assert_eq!(
+            reason(Op::RecordCreate(1), "Space not whitelisted for this key"),
+            Refusal::Other
+        );
+        // A refused read never makes a key read-only.
+        assert_eq!(
+            reason(Op::RecordsQuery(1), "This API key is read-only"),
+            Refusal::Other
+        );
+        // Other errors pass through.
+        assert_eq!(
+            from_status(404, "View not found", None)
+                .for_op(Op::SpaceCreate)
+                .code(),
+            "not_found"
+        );
+    }
+
+    #[test]
+    fn ip_refusals_are_told_apart_from_dead_keys() {
+        for m in [
+            "Request IP 10.0.0.1 is not in this API key's IP whitelist",
+            "IP address not allowed",
+            "Your IP is not on the allowlist for this key",
+        ] {
+            assert_eq!(from_status(401, m, None).code(), "ip_not_allowed", "{m}");
+        }
+        for m in [
+            "API key has been revoked",
+            "Invalid API key",
+            "Zip code not allowed",
+            "",
+        ] {
+            assert_eq!(from_status(401, m, None).code(), "invalid_key", "{m}");
+        }
+    }
+
+    #[test]
     fn serialises_for_the_ui() {
         let e = Error::RateLimited {
             retry_after: Duration::from_secs(3),
