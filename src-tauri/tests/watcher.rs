@@ -16,20 +16,45 @@ fn new_connection(name: &str, url: &str, key: &str) -> NewConnection {
     }
 }
 
-#[tokio::test]
-#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
-async fn new_notifications_are_announced_once() {
-    let sandbox = infolobby_sandbox::start(infolobby_sandbox::Config::default())
-        .await
-        .unwrap();
+/// A sandbox, private folders and a keychain namespace of the test's own.
+struct World {
+    sandbox: infolobby_sandbox::RunningSandbox,
+    url: String,
+    _dirs: tempfile::TempDir,
+    config: std::path::PathBuf,
+    connections: Connections,
+}
+
+async fn world(name: &str, sandbox: infolobby_sandbox::Config) -> World {
+    let sandbox = infolobby_sandbox::start(sandbox).await.unwrap();
     let url = sandbox.base_url();
     let dirs = tempfile::tempdir().unwrap();
     let config = dirs.path().join("config");
     let keychain = Keychain::new(&format!(
-        "com.infolobby.desktop.test.watcher.{}",
+        "com.infolobby.desktop.test.{name}.{}",
         std::process::id()
     ));
     let connections = Connections::new(&config, &dirs.path().join("data"), keychain);
+    World {
+        sandbox,
+        url,
+        _dirs: dirs,
+        config,
+        connections,
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+async fn new_notifications_are_announced_once() {
+    let World {
+        sandbox,
+        url,
+        config,
+        connections,
+        // Bound, not dropped: the folders live as long as the test.
+        _dirs,
+    } = world("watcher", infolobby_sandbox::Config::default()).await;
     let alice = connections
         .add(new_connection("Alice", &url, "il_user_sandbox_alice"))
         .await
@@ -86,17 +111,14 @@ async fn new_notifications_are_announced_once() {
 #[tokio::test]
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
 async fn a_key_about_to_expire_is_announced_once_a_day() {
-    let sandbox = infolobby_sandbox::start(infolobby_sandbox::Config::default())
-        .await
-        .unwrap();
-    let url = sandbox.base_url();
-    let dirs = tempfile::tempdir().unwrap();
-    let config = dirs.path().join("config");
-    let keychain = Keychain::new(&format!(
-        "com.infolobby.desktop.test.expiry.{}",
-        std::process::id()
-    ));
-    let connections = Connections::new(&config, &dirs.path().join("data"), keychain);
+    let World {
+        sandbox,
+        url,
+        config,
+        connections,
+        // Bound, not dropped: the folders live as long as the test.
+        _dirs,
+    } = world("expiry", infolobby_sandbox::Config::default()).await;
     let in_three_days = (chrono::Local::now().date_naive() + chrono::Days::new(3)).to_string();
     let far_away = (chrono::Local::now().date_naive() + chrono::Days::new(300)).to_string();
     let soon = connections
@@ -132,21 +154,22 @@ async fn a_key_about_to_expire_is_announced_once_a_day() {
 #[tokio::test]
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
 async fn a_rate_limited_connection_is_skipped_without_stalling_the_others() {
-    // 40 a minute for the account: 10 for each user's personal keys.
-    let sandbox = infolobby_sandbox::start(infolobby_sandbox::Config {
-        requests_per_minute: 40,
-        ..infolobby_sandbox::Config::default()
-    })
-    .await
-    .unwrap();
-    let url = sandbox.base_url();
-    let dirs = tempfile::tempdir().unwrap();
-    let config = dirs.path().join("config");
-    let keychain = Keychain::new(&format!(
-        "com.infolobby.desktop.test.limited.{}",
-        std::process::id()
-    ));
-    let connections = Connections::new(&config, &dirs.path().join("data"), keychain);
+    let World {
+        sandbox,
+        url,
+        config,
+        connections,
+        // Bound, not dropped: the folders live as long as the test.
+        _dirs,
+    } = world(
+        "limited",
+        infolobby_sandbox::Config {
+            // 40 a minute for the account: 10 for each user's personal keys.
+            requests_per_minute: 40,
+            ..infolobby_sandbox::Config::default()
+        },
+    )
+    .await;
     let alice = connections
         .add(new_connection("Alice", &url, "il_user_sandbox_alice"))
         .await
