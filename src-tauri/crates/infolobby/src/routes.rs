@@ -77,6 +77,124 @@ fn r(method: Method, path: String, inferred: bool) -> Route {
 }
 
 impl Op {
+    /// How many operations there are.
+    pub const COUNT: usize = 50;
+
+    /// Every operation once, with sample ids: what the route-coverage test walks.
+    pub fn samples() -> Vec<Op> {
+        use Op::*;
+        vec![
+            SpacesList,
+            SpaceGet(1),
+            SpaceCreate,
+            SpaceUpdate(1),
+            SpaceDelete(1),
+            MembersList(1),
+            MemberAdd(1),
+            MemberUpdate(1, 1),
+            MemberRemove(1, 1),
+            TablesList(1),
+            TableGet(1),
+            TableCreate(1),
+            TableUpdate(1),
+            TableDelete(1),
+            ViewsList(1),
+            ViewGet(1, 1),
+            RecordCreate(1),
+            RecordGet(1, 1),
+            RecordUpdate(1, 1),
+            RecordDelete(1, 1),
+            RecordsDeleteBatch(1),
+            RecordsQuery(1),
+            RecordsCount(1),
+            CommentsList(1, 1),
+            CommentCreate(1, 1),
+            CommentUpload(1, 1),
+            FileCreate(1, 1),
+            FileDelete(1, 1),
+            FileGet(1, 1),
+            TableSubscribe(1),
+            TableUnsubscribe(1),
+            RecordSubscribe(1, 1),
+            RecordUnsubscribe(1, 1),
+            SubscriptionStatus(1),
+            RecordTaskCreate(1, 1),
+            RecordTasksList(1, 1),
+            TaskGet(1),
+            TaskUpdate(1),
+            TaskDone(1),
+            TaskReopen(1),
+            TaskDelete(1),
+            TaskCommentsList(1),
+            TaskCommentCreate(1),
+            TasksCreate,
+            TasksList,
+            NotificationsList,
+            NotificationsUnreadCount,
+            NotificationMarkRead(1),
+            NotificationMarkUnread(1),
+            NotificationsMarkAllRead,
+        ]
+    }
+
+    /// The place of this operation's variant. The match has no catch-all, so a new operation
+    /// does not compile until it is numbered here; a test checks `samples` against `COUNT`.
+    pub fn variant_index(self) -> usize {
+        use Op::*;
+        match self {
+            SpacesList => 0,
+            SpaceGet(_) => 1,
+            SpaceCreate => 2,
+            SpaceUpdate(_) => 3,
+            SpaceDelete(_) => 4,
+            MembersList(_) => 5,
+            MemberAdd(_) => 6,
+            MemberUpdate(..) => 7,
+            MemberRemove(..) => 8,
+            TablesList(_) => 9,
+            TableGet(_) => 10,
+            TableCreate(_) => 11,
+            TableUpdate(_) => 12,
+            TableDelete(_) => 13,
+            ViewsList(_) => 14,
+            ViewGet(..) => 15,
+            RecordCreate(_) => 16,
+            RecordGet(..) => 17,
+            RecordUpdate(..) => 18,
+            RecordDelete(..) => 19,
+            RecordsDeleteBatch(_) => 20,
+            RecordsQuery(_) => 21,
+            RecordsCount(_) => 22,
+            CommentsList(..) => 23,
+            CommentCreate(..) => 24,
+            CommentUpload(..) => 25,
+            FileCreate(..) => 26,
+            FileDelete(..) => 27,
+            FileGet(..) => 28,
+            TableSubscribe(_) => 29,
+            TableUnsubscribe(_) => 30,
+            RecordSubscribe(..) => 31,
+            RecordUnsubscribe(..) => 32,
+            SubscriptionStatus(_) => 33,
+            RecordTaskCreate(..) => 34,
+            RecordTasksList(..) => 35,
+            TaskGet(_) => 36,
+            TaskUpdate(_) => 37,
+            TaskDone(_) => 38,
+            TaskReopen(_) => 39,
+            TaskDelete(_) => 40,
+            TaskCommentsList(_) => 41,
+            TaskCommentCreate(_) => 42,
+            TasksCreate => 43,
+            TasksList => 44,
+            NotificationsList => 45,
+            NotificationsUnreadCount => 46,
+            NotificationMarkRead(_) => 47,
+            NotificationMarkUnread(_) => 48,
+            NotificationsMarkAllRead => 49,
+        }
+    }
+
     pub fn route(self) -> Route {
         use Op::*;
         let (g, p) = (Method::GET, Method::POST);
@@ -134,8 +252,6 @@ impl Op {
         }
     }
 
-    /// Reads may be sent again after a failure; writes never are. Listing notifications only
-    /// marks them seen, which is idempotent.
     /// Creating, changing or deleting a workspace: unrestricted account keys only (§2.2).
     pub fn is_workspace_admin(self) -> bool {
         matches!(
@@ -153,6 +269,8 @@ impl Op {
         }
     }
 
+    /// Reads may be sent again after a failure; writes never are. Listing notifications only
+    /// marks them seen, which is idempotent.
     pub fn is_read(self) -> bool {
         use Op::*;
         self.route().method == Method::GET
