@@ -6,33 +6,8 @@ use serde::Serialize;
 use crate::json_file::FileError;
 use crate::keychain::KeychainError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// 401 or a malformed key: the UI offers "replace key".
-    InvalidKey,
-    /// 401 for this machine's address: the key is fine, the network is not on its allowlist.
-    IpNotAllowed,
-    /// 403 or an operation this kind of key never has.
-    Forbidden,
-    NotFound,
-    /// The service or the app refused the input.
-    Validation,
-    /// Wait `retry_after_secs` and try again.
-    RateLimited,
-    /// No connection to the service.
-    Offline,
-    /// The OS keychain is missing, locked or refused.
-    Keychain,
-    InvalidUrl,
-    PayloadTooLarge,
-    Server,
-    Decode,
-    /// The settings or connection files could not be read or written.
-    Storage,
-    /// The built-in demo server could not start.
-    Demo,
-}
+/// The one table of codes, shared with the client (`infolobby::ErrorCode`).
+pub use infolobby::ErrorCode;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
 #[error("{message}")]
@@ -63,19 +38,7 @@ impl CommandError {
 impl From<infolobby::Error> for CommandError {
     fn from(e: infolobby::Error) -> Self {
         use infolobby::Error as E;
-        let code = match &e {
-            E::InvalidKeyFormat | E::InvalidKey { .. } => ErrorCode::InvalidKey,
-            E::IpNotAllowed { .. } => ErrorCode::IpNotAllowed,
-            E::InvalidBaseUrl(_) => ErrorCode::InvalidUrl,
-            E::NotAllowedForKey { .. } | E::Forbidden { .. } => ErrorCode::Forbidden,
-            E::NotFound { .. } => ErrorCode::NotFound,
-            E::Validation { .. } => ErrorCode::Validation,
-            E::RateLimited { .. } => ErrorCode::RateLimited,
-            E::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
-            E::Server { .. } | E::ResponseTooLarge { .. } | E::Redirected => ErrorCode::Server,
-            E::Network { .. } | E::Timeout => ErrorCode::Offline,
-            E::Decode { .. } => ErrorCode::Decode,
-        };
+        let code = e.code();
         let retry_after_secs = match &e {
             E::RateLimited { retry_after } => {
                 Some(u32::try_from(retry_after.as_secs().max(1)).unwrap_or(u32::MAX))

@@ -190,6 +190,10 @@ export type DroppedFiles = {
 	y: number,
 };
 
+/**
+ *  Every error code the UI branches on, for the client and the app alike: decided here once.
+ *  The client produces the first group; the app adds its own (keychain, storage, demo).
+ */
 export type ErrorCode = 
 /**  401 or a malformed key: the UI offers "replace key". */
 "invalid_key" | 
@@ -202,12 +206,12 @@ export type ErrorCode =
 /**  Wait `retry_after_secs` and try again. */
 "rate_limited" | 
 /**  No connection to the service. */
-"offline" | 
-/**  The OS keychain is missing, locked or refused. */
-"keychain" | "invalid_url" | "payload_too_large" | "server" | "decode" | 
-/**  The settings or connection files could not be read or written. */
+"offline" | "invalid_url" | "payload_too_large" | "server" | "decode" | 
+/**  The app's own: the OS keychain is missing, locked or refused. */
+"keychain" | 
+/**  The app's own: the settings or connection files could not be read or written. */
 "storage" | 
-/**  The built-in demo server could not start. */
+/**  The app's own: the built-in demo server could not start. */
 "demo";
 
 export type Field = {

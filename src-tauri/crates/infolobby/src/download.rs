@@ -137,22 +137,22 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_file() {
         assert_eq!(
-            decoded(r#"{"data":"@@@@"}"#).map_err(|e| e.code()),
+            decoded(r#"{"data":"@@@@"}"#).map_err(|e| e.code().as_str()),
             Err("decode")
         );
         assert_eq!(
-            decoded(r#"{"data":"\u0041AAA"}"#).map_err(|e| e.code()),
+            decoded(r#"{"data":"\u0041AAA"}"#).map_err(|e| e.code().as_str()),
             Err("decode")
         );
         assert_eq!(
-            decoded(r#"{"data":5}"#).map_err(|e| e.code()),
+            decoded(r#"{"data":5}"#).map_err(|e| e.code().as_str()),
             Err("decode")
         );
         assert_eq!(
-            decoded(r#"{"name":"x"}"#).map_err(|e| e.code()),
+            decoded(r#"{"name":"x"}"#).map_err(|e| e.code().as_str()),
             Err("decode")
         );
-        assert_eq!(decoded("[").map_err(|e| e.code()), Err("decode"));
+        assert_eq!(decoded("[").map_err(|e| e.code().as_str()), Err("decode"));
     }
 
     #[test]

@@ -7,6 +7,64 @@ use serde::{Serialize, Serializer};
 
 use crate::routes::Op;
 
+/// Every error code the UI branches on, for the client and the app alike: decided here once.
+/// The client produces the first group; the app adds its own (keychain, storage, demo).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// 401 or a malformed key: the UI offers "replace key".
+    InvalidKey,
+    /// 401 for this machine's address: the key is fine, the network is not on its allowlist.
+    IpNotAllowed,
+    /// 403 or an operation this kind of key never has.
+    Forbidden,
+    NotFound,
+    /// The service or the app refused the input.
+    Validation,
+    /// Wait `retry_after_secs` and try again.
+    RateLimited,
+    /// No connection to the service.
+    Offline,
+    InvalidUrl,
+    PayloadTooLarge,
+    Server,
+    Decode,
+    /// The app's own: the OS keychain is missing, locked or refused.
+    Keychain,
+    /// The app's own: the settings or connection files could not be read or written.
+    Storage,
+    /// The app's own: the built-in demo server could not start.
+    Demo,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidKey => "invalid_key",
+            ErrorCode::IpNotAllowed => "ip_not_allowed",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Validation => "validation",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Offline => "offline",
+            ErrorCode::InvalidUrl => "invalid_url",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::Server => "server",
+            ErrorCode::Decode => "decode",
+            ErrorCode::Keychain => "keychain",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Demo => "demo",
+        }
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Why a 403 came back, so the app can stop offering what the key lacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -73,19 +131,21 @@ pub enum Error {
 
 impl Error {
     /// A stable code for the UI to branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::InvalidKeyFormat | Error::InvalidKey { .. } => "invalid_key",
-            Error::IpNotAllowed { .. } => "ip_not_allowed",
-            Error::InvalidBaseUrl(_) => "invalid_url",
-            Error::NotAllowedForKey { .. } | Error::Forbidden { .. } => "forbidden",
-            Error::NotFound { .. } => "not_found",
-            Error::Validation { .. } => "validation",
-            Error::RateLimited { .. } => "rate_limited",
-            Error::PayloadTooLarge { .. } => "payload_too_large",
-            Error::Server { .. } | Error::ResponseTooLarge { .. } | Error::Redirected => "server",
-            Error::Network { .. } | Error::Timeout => "offline",
-            Error::Decode { .. } => "decode",
+            Error::InvalidKeyFormat | Error::InvalidKey { .. } => ErrorCode::InvalidKey,
+            Error::IpNotAllowed { .. } => ErrorCode::IpNotAllowed,
+            Error::InvalidBaseUrl(_) => ErrorCode::InvalidUrl,
+            Error::NotAllowedForKey { .. } | Error::Forbidden { .. } => ErrorCode::Forbidden,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Validation { .. } => ErrorCode::Validation,
+            Error::RateLimited { .. } => ErrorCode::RateLimited,
+            Error::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            Error::Server { .. } | Error::ResponseTooLarge { .. } | Error::Redirected => {
+                ErrorCode::Server
+            }
+            Error::Network { .. } | Error::Timeout => ErrorCode::Offline,
+            Error::Decode { .. } => ErrorCode::Decode,
         }
     }
 
@@ -131,7 +191,7 @@ impl Error {
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("code", self.code())?;
+        m.serialize_entry("code", &self.code())?;
         m.serialize_entry("message", &self.to_string())?;
         if let Error::RateLimited { retry_after } = self {
             m.serialize_entry("retry_after_secs", &retry_after.as_secs().max(1))?;

@@ -31,7 +31,7 @@ pub use api_collab::{Download, MAX_FILE_BYTES};
 pub use api_tasks::TaskScope;
 pub use client::{Client, ClientBuilder, Progress, DEFAULT_BASE_URL};
 pub use download::EncodedFile;
-pub use error::{Error, Refusal};
+pub use error::{Error, ErrorCode, Refusal};
 pub use key::{ApiKey, KeyKind};
 pub use models::{Count, Field, FieldValue, Record, Space, Table, TableSummary, View};
 pub use query::{Operator, Query, SortDir};
