@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 #[test]
 fn committed_bindings_are_current() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings.ts");
     let fresh = infolobby_desktop::commands::bindings_typescript().expect("bindings export");
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &fresh).expect("write bindings");
@@ -14,6 +14,6 @@ fn committed_bindings_are_current() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p infolobby-desktop --test bindings` and commit it"
+        "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p infolobby-desktop --test bindings` and commit it"
     );
 }

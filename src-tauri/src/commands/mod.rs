@@ -1,5 +1,5 @@
 //! Every Tauri command, and the typed TypeScript bindings generated from them
-//! (`ui/src/lib/bindings.ts`). Commands are thin adapters: connection handling lives in
+//! (`ui/src/api/bindings.ts`). Commands are thin adapters: connection handling lives in
 //! `connections::service`, API work in the `infolobby` crate.
 
 pub mod collab;

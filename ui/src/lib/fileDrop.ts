@@ -4,7 +4,7 @@
  *  itself. */
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { listen } from "@tauri-apps/api/event";
-import type { DroppedFiles, PickedFile } from "./bindings";
+import type { DroppedFiles, PickedFile } from "../api/bindings";
 
 export type Point = { x: number; y: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Field } from "./bindings";
+import type { Field } from "../api/bindings";
 import { buildFilter, describeFilter, operatorsFor } from "./filters";
 
 const priority: Field = { id: "priority", name: "Priority", type: "select" };

@@ -1,6 +1,6 @@
 /** Record filters as the table page offers them: which operators suit which field type, how a
  *  typed value is sent, and how a filter reads back as a sentence. */
-import type { Field, FilterSpec, Operator, Value } from "./bindings";
+import type { Field, FilterSpec, Operator, Value } from "../api/bindings";
 
 export const OPERATOR_LABELS: Record<Operator, string> = {
   eq: "is",

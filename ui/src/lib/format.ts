@@ -1,5 +1,5 @@
 /** Field values as text for the table and record views. */
-import type { FieldValue, Value } from "./bindings";
+import type { FieldValue, Value } from "../api/bindings";
 
 function jsonText(v: Value): string {
   if (v === null || v === undefined) return "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Field } from "./bindings";
+import type { Field } from "../api/bindings";
 import { changes, DraftError, editable, initialDraft, optionTitles, toWrite } from "./recordForm";
 
 const f = (id: string, type: string, extra: Partial<Field> = {}): Field => ({ id, name: id, type, ...extra }) as Field;

@@ -1,6 +1,6 @@
 /** Editing record fields: which fields a form can edit, the text a field starts with, and the
  *  value sent back (§9.4 write formats). Pure functions, so the rules are unit-tested. */
-import type { Field, FieldValue, Value } from "./bindings";
+import type { Field, FieldValue, Value } from "../api/bindings";
 
 export type Draft = string | string[];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Field } from "./bindings";
+import type { Field } from "../api/bindings";
 import { definitionOf, draftOf, newDraft, problemWith, starterFields } from "./tableDesign";
 
 const read: Field[] = [

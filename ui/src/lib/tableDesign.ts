@@ -1,7 +1,7 @@
 /** A table's fields as the designer edits them, and back into the definitions `tables/create`
  *  and `table/update` take (§7.3, §20). Fields the designer cannot edit (the key, formulas, types
  *  it does not know) travel back unchanged, so saving never loses them. */
-import type { Field, Value } from "./bindings";
+import type { Field, Value } from "../api/bindings";
 import { linkTarget } from "./format";
 
 export const FIELD_TYPES: { type: string; label: string }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Task } from "./bindings";
+import type { Task } from "../api/bindings";
 import { groupTasks, localDay } from "./taskGroups";
 
 const task = (id: number, title: string, due: string | null, status = "open"): Task => ({ id, title, due_date: due, status });

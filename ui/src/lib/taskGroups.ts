@@ -1,6 +1,6 @@
 /** Tasks grouped the way a to-do list reads: what is late, what is due today, this week, later,
  *  without a date, and what is done. */
-import type { Task } from "./bindings";
+import type { Task } from "../api/bindings";
 
 export type GroupKey = "overdue" | "today" | "week" | "later" | "undated" | "done";
 export type TaskGroup = { key: GroupKey; label: string; tasks: Task[] };

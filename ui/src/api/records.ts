@@ -1,0 +1,9 @@
+/** Records: a table's page of them, one record, and changes. The only place the UI calls these commands; each resolves to its data or throws an `AppError`. */
+import { commands } from "./bindings";
+import { call } from "./call";
+
+export const tablePage = (...args: Parameters<typeof commands.tablePage>) => call(commands.tablePage(...args));
+export const recordDetail = (...args: Parameters<typeof commands.recordDetail>) => call(commands.recordDetail(...args));
+export const createRecord = (...args: Parameters<typeof commands.createRecord>) => call(commands.createRecord(...args));
+export const updateRecord = (...args: Parameters<typeof commands.updateRecord>) => call(commands.updateRecord(...args));
+export const deleteRecord = (...args: Parameters<typeof commands.deleteRecord>) => call(commands.deleteRecord(...args));
