@@ -1,12 +1,16 @@
-//! Local files for uploads and downloads: size checks before anything is read or sent, MIME
-//! types from the extension, and download names that never overwrite an existing file.
+//! Files of file fields (§11): uploads of what the user picked, read with a bound; downloads
+//! decoded straight into a new file whose name is safe on every system.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use infolobby::models::FieldFiles;
 use serde::Serialize;
 use tauri::ipc::Channel;
+use tauri::State;
 
+use super::local::PickedFiles;
+use crate::connections::service::Connections;
 use crate::error::{CmdResult, CommandError, ErrorCode};
 
 /// Where downloads are saved (the user's Downloads folder), managed as Tauri state.
@@ -229,6 +233,80 @@ pub async fn save_download(dir: &Path, file: infolobby::EncodedFile) -> CmdResul
         Ok(Err(e)) => Err(fail(&shown, e)),
         Err(e) => Err(fail(&shown, e.to_string())),
     }
+}
+
+/// Attaches a local file to a file field, reporting progress; safe to call again after a
+/// failure.
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn upload_file(
+    state: State<'_, Connections>,
+    picked: State<'_, PickedFiles>,
+    connection_id: String,
+    table_id: i64,
+    record_id: i64,
+    field_id: String,
+    file_token: String,
+    on_progress: Channel<TransferProgress>,
+) -> CmdResult<FieldFiles> {
+    let file = read_local(&picked.path(&file_token)?).await?;
+    let progress = progress_to(on_progress);
+    state
+        .call(&connection_id, |c| async move {
+            c.upload_file_with_progress(
+                table_id,
+                record_id,
+                &field_id,
+                &file.name,
+                &file.mime,
+                file.bytes,
+                Some(progress),
+            )
+            .await
+        })
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_file(
+    state: State<'_, Connections>,
+    connection_id: String,
+    table_id: i64,
+    record_id: i64,
+    field_id: String,
+    path: String,
+) -> CmdResult<FieldFiles> {
+    state
+        .call(&connection_id, |c| async move {
+            c.delete_file(table_id, record_id, &field_id, &path).await
+        })
+        .await
+}
+
+/// Saves an attachment in the Downloads folder and returns where it went.
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn download_file(
+    state: State<'_, Connections>,
+    downloads: State<'_, DownloadDir>,
+    connection_id: String,
+    table_id: i64,
+    record_id: i64,
+    field_id: String,
+    path: String,
+    on_progress: Channel<TransferProgress>,
+) -> CmdResult<String> {
+    let progress = progress_to(on_progress);
+    let file = state
+        .call(&connection_id, |c| async move {
+            c.download_file_with_progress(table_id, record_id, &field_id, &path, Some(progress))
+                .await
+        })
+        .await?;
+    save_download(&downloads.0, file).await
 }
 
 #[cfg(test)]

@@ -2,15 +2,20 @@
 //! (`ui/src/api/bindings.ts`). Commands are thin adapters: connection handling lives in
 //! `connections::service`, API work in the `infolobby` crate.
 
-pub mod collab;
+pub mod comments;
 pub mod connections;
 pub mod files;
 pub mod launch;
 pub mod local;
+pub mod members;
+pub mod notifications;
 pub mod records;
+pub mod spaces;
+pub mod subscriptions;
+pub mod tables;
 pub mod tasks;
+pub mod views;
 pub mod watcher;
-pub mod workspaces;
 
 use tauri::Runtime;
 use tauri_specta::collect_commands;
@@ -34,22 +39,22 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connections::reset_demo,
             connections::damaged_files,
             connections::dismiss_damaged_files,
-            workspaces::list_spaces,
-            workspaces::get_space,
-            workspaces::create_space,
-            workspaces::update_space,
-            workspaces::delete_space,
-            workspaces::list_members,
-            workspaces::add_member,
-            workspaces::change_member_role,
-            workspaces::remove_member,
-            workspaces::list_tables,
-            workspaces::get_table,
-            workspaces::create_table,
-            workspaces::update_table,
-            workspaces::delete_table,
-            workspaces::list_views,
-            workspaces::get_view,
+            spaces::list_spaces,
+            spaces::get_space,
+            spaces::create_space,
+            spaces::update_space,
+            spaces::delete_space,
+            members::list_members,
+            members::add_member,
+            members::change_member_role,
+            members::remove_member,
+            tables::list_tables,
+            tables::get_table,
+            tables::create_table,
+            tables::update_table,
+            tables::delete_table,
+            views::list_views,
+            views::get_view,
             records::table_page,
             records::record_detail,
             records::query_records,
@@ -59,17 +64,17 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             records::update_record,
             records::delete_record,
             records::delete_records,
-            collab::list_comments,
-            collab::create_comment,
-            collab::upload_comment_file,
-            collab::upload_file,
-            collab::delete_file,
-            collab::download_file,
+            comments::list_comments,
+            comments::create_comment,
+            comments::upload_comment_file,
+            files::upload_file,
+            files::delete_file,
+            files::download_file,
             local::choose_files,
             local::show_download,
-            collab::follow_table,
-            collab::follow_record,
-            collab::following,
+            subscriptions::follow_table,
+            subscriptions::follow_record,
+            subscriptions::following,
             tasks::create_record_task,
             tasks::list_record_tasks,
             tasks::get_task,
@@ -81,10 +86,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             tasks::comment_on_task,
             tasks::create_task,
             tasks::my_tasks,
-            tasks::list_notifications,
-            tasks::unread_count,
-            tasks::mark_notification,
-            tasks::mark_all_notifications_read,
+            notifications::list_notifications,
+            notifications::unread_count,
+            notifications::mark_notification,
+            notifications::mark_all_notifications_read,
         ])
         // The payload of the drop event, which no command returns.
         .typ::<local::DroppedFiles>()

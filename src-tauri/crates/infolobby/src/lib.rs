@@ -16,8 +16,6 @@
 //! ```
 
 mod api;
-mod api_collab;
-mod api_tasks;
 mod client;
 mod download;
 mod error;
@@ -26,9 +24,9 @@ pub mod models;
 mod query;
 pub mod routes;
 
-pub use api::Row;
-pub use api_collab::{Download, MAX_FILE_BYTES};
-pub use api_tasks::TaskScope;
+pub use api::files::{Download, MAX_FILE_BYTES};
+pub use api::records::Row;
+pub use api::tasks::TaskScope;
 pub use client::{Client, ClientBuilder, Progress, DEFAULT_BASE_URL};
 pub use download::EncodedFile;
 pub use error::{Error, ErrorCode, Refusal};

@@ -1,11 +1,11 @@
-//! One method per operation. Workspaces, tables, views and records so far.
+//! Records: read, change, query and count (§9).
 
 use futures_util::stream::{self, Stream};
 use serde_json::{json, Map, Value};
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::{Ack, Count, Record, Space, Table, TableSummary, View};
+use crate::models::{Ack, Count, Record};
 use crate::query::Query;
 use crate::routes::Op;
 use crate::MAX_PAGE;
@@ -14,105 +14,6 @@ use crate::MAX_PAGE;
 pub type Row = Map<String, Value>;
 
 impl Client {
-    /// Workspaces the key can see (a restricted key: only its own).
-    ///
-    /// ```no_run
-    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
-    /// for space in client.spaces().await? {
-    ///     for table in client.tables(space.id).await? {
-    ///         println!("{} / {}", space.name, table.name);
-    ///     }
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn spaces(&self) -> Result<Vec<Space>, Error> {
-        self.call(Op::SpacesList, &[], None).await
-    }
-
-    pub async fn space(&self, space_id: i64) -> Result<Space, Error> {
-        self.call(Op::SpaceGet(space_id), &[], None).await
-    }
-
-    /// `settings`: the optional create fields of §6.3 (`settings_color`, `folder_name`, …).
-    pub async fn create_space(
-        &self,
-        name: &str,
-        settings: Map<String, Value>,
-    ) -> Result<Space, Error> {
-        let mut body = settings;
-        body.insert("name".into(), json!(name));
-        self.call(Op::SpaceCreate, &[], Some(&Value::Object(body)))
-            .await
-    }
-
-    pub async fn update_space(
-        &self,
-        space_id: i64,
-        changes: Map<String, Value>,
-    ) -> Result<Space, Error> {
-        self.call(
-            Op::SpaceUpdate(space_id),
-            &[],
-            Some(&Value::Object(changes)),
-        )
-        .await
-    }
-
-    pub async fn delete_space(&self, space_id: i64) -> Result<Ack, Error> {
-        self.call(Op::SpaceDelete(space_id), &[], Some(&json!({})))
-            .await
-    }
-
-    pub async fn tables(&self, space_id: i64) -> Result<Vec<TableSummary>, Error> {
-        self.call(Op::TablesList(space_id), &[], None).await
-    }
-
-    pub async fn table(&self, table_id: i64) -> Result<Table, Error> {
-        self.call(Op::TableGet(table_id), &[], None).await
-    }
-
-    /// `fields`: definitions with at least `name` and `type` (§7.3).
-    pub async fn create_table(
-        &self,
-        space_id: i64,
-        name: &str,
-        fields: Vec<Value>,
-    ) -> Result<Table, Error> {
-        let body = json!({"name": name, "fields": fields});
-        self.call(Op::TableCreate(space_id), &[], Some(&body)).await
-    }
-
-    /// `fields`, when given, is the full new list (§20).
-    pub async fn update_table(
-        &self,
-        table_id: i64,
-        name: Option<&str>,
-        fields: Option<Vec<Value>>,
-    ) -> Result<Table, Error> {
-        let mut body = Map::new();
-        if let Some(n) = name {
-            body.insert("name".into(), json!(n));
-        }
-        if let Some(f) = fields {
-            body.insert("fields".into(), Value::Array(f));
-        }
-        self.call(Op::TableUpdate(table_id), &[], Some(&Value::Object(body)))
-            .await
-    }
-
-    pub async fn delete_table(&self, table_id: i64) -> Result<Ack, Error> {
-        self.call(Op::TableDelete(table_id), &[], Some(&json!({})))
-            .await
-    }
-
-    pub async fn views(&self, table_id: i64) -> Result<Vec<View>, Error> {
-        self.call(Op::ViewsList(table_id), &[], None).await
-    }
-
-    pub async fn view(&self, table_id: i64, view_id: i64) -> Result<View, Error> {
-        self.call(Op::ViewGet(table_id, view_id), &[], None).await
-    }
-
     pub async fn record(&self, table_id: i64, record_id: i64) -> Result<Record, Error> {
         self.call(Op::RecordGet(table_id, record_id), &[], None)
             .await

@@ -1,10 +1,10 @@
-//! Tasks and notifications.
+//! Tasks on records and standalone tasks (§13).
 
 use serde_json::{json, Map, Value};
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::models::{Ack, Comment, Notification, Task, UnreadCount};
+use crate::models::{Ack, Comment, Task};
 use crate::routes::Op;
 
 /// Which tasks `tasks/list` returns (§20).
@@ -124,46 +124,5 @@ impl Client {
         let mut q = vec![("assigned", assigned.to_string()), ("limit", "200".into())];
         q.extend(status_param(done));
         self.call(Op::TasksList, &q, None).await
-    }
-
-    /// Personal keys only. Listing marks the returned notifications seen (not read).
-    ///
-    /// ```no_run
-    /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
-    /// let counts = client.unread_count().await?; // personal keys only
-    /// println!("{} unread, {} tasks due", counts.unread, counts.tasks_due);
-    /// for n in client.notifications(true, 50, 0).await? {
-    ///     println!("{}", n.message);
-    ///     client.mark_notification(n.id, true).await?;
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn notifications(
-        &self,
-        unread_only: bool,
-        limit: u32,
-        offset: u64,
-    ) -> Result<Vec<Notification>, Error> {
-        let body = json!({"filter": if unread_only { "unread" } else { "all" }, "limit": limit.min(200), "offset": offset});
-        self.call(Op::NotificationsList, &[], Some(&body)).await
-    }
-
-    pub async fn unread_count(&self) -> Result<UnreadCount, Error> {
-        self.call(Op::NotificationsUnreadCount, &[], Some(&json!({})))
-            .await
-    }
-
-    pub async fn mark_notification(&self, id: i64, read: bool) -> Result<Value, Error> {
-        let op = if read {
-            Op::NotificationMarkRead(id)
-        } else {
-            Op::NotificationMarkUnread(id)
-        };
-        self.call(op, &[], Some(&json!({}))).await
-    }
-
-    pub async fn mark_all_notifications_read(&self) -> Result<Ack, Error> {
-        self.call(Op::NotificationsMarkAllRead, &[], Some(&json!({})))
-            .await
     }
 }
