@@ -458,7 +458,7 @@ fn a_replacement_is_not_undone_by_an_answer_to_the_old_key() {
     let state: &Connections = state.inner();
     // The request goes out with the old key; the user replaces the key before its 401 is read.
     let late = tauri::async_runtime::block_on(state.call("rotating", |c| async move {
-        let answer = c.spaces().await;
+        let answer = c.list_spaces().await;
         state
             .replace_key("rotating", "il_live_sandbox_owner")
             .await

@@ -42,7 +42,7 @@ async fn no_keychain_means_a_plain_refusal_and_nothing_saved() {
     let demo = state.start_demo().await.unwrap();
     assert!(demo.len() >= 5, "{demo:?}");
     let spaces = state
-        .call("demo-owner", |c| async move { c.spaces().await })
+        .call("demo-owner", |c| async move { c.list_spaces().await })
         .await
         .unwrap();
     assert!(!spaces.is_empty());

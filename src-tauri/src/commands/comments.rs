@@ -20,7 +20,7 @@ pub async fn list_comments(
 ) -> CmdResult<Vec<Comment>> {
     state
         .call(&connection_id, |c| async move {
-            c.comments(table_id, record_id, limit, u64::from(offset))
+            c.list_comments(table_id, record_id, limit, u64::from(offset))
                 .await
         })
         .await

@@ -14,7 +14,10 @@ pub async fn list_members(
     space_id: i64,
 ) -> CmdResult<Vec<Member>> {
     state
-        .call(&connection_id, |c| async move { c.members(space_id).await })
+        .call(
+            &connection_id,
+            |c| async move { c.list_members(space_id).await },
+        )
         .await
 }
 

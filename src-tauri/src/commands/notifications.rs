@@ -18,7 +18,8 @@ pub async fn list_notifications(
 ) -> CmdResult<Vec<Notification>> {
     state
         .call(&connection_id, |c| async move {
-            c.notifications(unread_only, limit, u64::from(offset)).await
+            c.list_notifications(unread_only, limit, u64::from(offset))
+                .await
         })
         .await
 }

@@ -98,9 +98,9 @@ pub async fn table_page(
     let q = query.to_query();
     let (table, rows, count) = state
         .call(&connection_id, |c| async move {
-            let table = c.table(table_id).await?;
-            let rows = c.query(table_id, &q).await?;
-            let count = c.count(table_id, &q).await?;
+            let table = c.get_table(table_id).await?;
+            let rows = c.query_records(table_id, &q).await?;
+            let count = c.count_records(table_id, &q).await?;
             Ok((table, rows, count))
         })
         .await?;
@@ -137,8 +137,8 @@ pub async fn record_detail(
     let (table, record) = state
         .call(&connection_id, |c| async move {
             Ok((
-                c.table(table_id).await?,
-                c.record(table_id, record_id).await?,
+                c.get_table(table_id).await?,
+                c.get_record(table_id, record_id).await?,
             ))
         })
         .await?;
@@ -160,10 +160,9 @@ pub async fn query_records(
 ) -> CmdResult<Vec<Row>> {
     let q = query.to_query();
     state
-        .call(
-            &connection_id,
-            |c| async move { c.query(table_id, &q).await },
-        )
+        .call(&connection_id, |c| async move {
+            c.query_records(table_id, &q).await
+        })
         .await
 }
 
@@ -177,10 +176,9 @@ pub async fn count_records(
 ) -> CmdResult<Count> {
     let q = query.to_query();
     state
-        .call(
-            &connection_id,
-            |c| async move { c.count(table_id, &q).await },
-        )
+        .call(&connection_id, |c| async move {
+            c.count_records(table_id, &q).await
+        })
         .await
 }
 
@@ -194,7 +192,7 @@ pub async fn get_record(
 ) -> CmdResult<Record> {
     state
         .call(&connection_id, |c| async move {
-            c.record(table_id, record_id).await
+            c.get_record(table_id, record_id).await
         })
         .await
 }

@@ -14,7 +14,7 @@ pub async fn list_spaces(
     connection_id: String,
 ) -> CmdResult<Vec<Space>> {
     state
-        .call(&connection_id, |c| async move { c.spaces().await })
+        .call(&connection_id, |c| async move { c.list_spaces().await })
         .await
 }
 
@@ -26,7 +26,10 @@ pub async fn get_space(
     space_id: i64,
 ) -> CmdResult<Space> {
     state
-        .call(&connection_id, |c| async move { c.space(space_id).await })
+        .call(
+            &connection_id,
+            |c| async move { c.get_space(space_id).await },
+        )
         .await
 }
 

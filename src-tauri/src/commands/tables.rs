@@ -15,7 +15,10 @@ pub async fn list_tables(
     space_id: i64,
 ) -> CmdResult<Vec<TableSummary>> {
     state
-        .call(&connection_id, |c| async move { c.tables(space_id).await })
+        .call(
+            &connection_id,
+            |c| async move { c.list_tables(space_id).await },
+        )
         .await
 }
 
@@ -27,7 +30,10 @@ pub async fn get_table(
     table_id: i64,
 ) -> CmdResult<Table> {
     state
-        .call(&connection_id, |c| async move { c.table(table_id).await })
+        .call(
+            &connection_id,
+            |c| async move { c.get_table(table_id).await },
+        )
         .await
 }
 

@@ -35,7 +35,7 @@ pub async fn list_record_tasks(
 ) -> CmdResult<Vec<Task>> {
     state
         .call(&connection_id, |c| async move {
-            c.record_tasks(table_id, record_id, done).await
+            c.list_record_tasks(table_id, record_id, done).await
         })
         .await
 }
@@ -48,7 +48,7 @@ pub async fn get_task(
     task_id: i64,
 ) -> CmdResult<Task> {
     state
-        .call(&connection_id, |c| async move { c.task(task_id).await })
+        .call(&connection_id, |c| async move { c.get_task(task_id).await })
         .await
 }
 
@@ -120,10 +120,9 @@ pub async fn list_task_comments(
     task_id: i64,
 ) -> CmdResult<Vec<Comment>> {
     state
-        .call(
-            &connection_id,
-            |c| async move { c.task_comments(task_id).await },
-        )
+        .call(&connection_id, |c| async move {
+            c.list_task_comments(task_id).await
+        })
         .await
 }
 

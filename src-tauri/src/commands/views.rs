@@ -14,7 +14,10 @@ pub async fn list_views(
     table_id: i64,
 ) -> CmdResult<Vec<View>> {
     state
-        .call(&connection_id, |c| async move { c.views(table_id).await })
+        .call(
+            &connection_id,
+            |c| async move { c.list_views(table_id).await },
+        )
         .await
 }
 
@@ -28,7 +31,7 @@ pub async fn get_view(
 ) -> CmdResult<View> {
     state
         .call(&connection_id, |c| async move {
-            c.view(table_id, view_id).await
+            c.get_view(table_id, view_id).await
         })
         .await
 }

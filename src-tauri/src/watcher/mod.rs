@@ -171,10 +171,9 @@ async fn check_one(
     if count.unread > 0 {
         // Listing marks them "seen" on the service, which is what showing them here means.
         let unread = connections
-            .call(
-                &conn.id,
-                |c| async move { c.notifications(true, 50, 0).await },
-            )
+            .call(&conn.id, |c| async move {
+                c.list_notifications(true, 50, 0).await
+            })
             .await?;
         let fresh = seen.fresh(&unread);
         for n in fresh.iter().take(MAX_ALERTS) {

@@ -126,14 +126,14 @@ async fn run_case(case: &str) -> u64 {
             std::fs::write(&target, bytes).unwrap();
         }
         "endless-client" => {
-            let _ = client(&s.url).spaces().await;
+            let _ = client(&s.url).list_spaces().await;
         }
         "endless-reqwest" => {
             let read = async { http.get(&url).send().await.unwrap().bytes().await };
             let _ = tokio::time::timeout(Duration::from_secs(5), read).await;
         }
         "error-8mb-client" | "lying-length-client" => {
-            let _ = client(&s.url).spaces().await;
+            let _ = client(&s.url).list_spaces().await;
         }
         "error-8mb-reqwest" => {
             let _ = http.get(&url).send().await.unwrap().text().await;

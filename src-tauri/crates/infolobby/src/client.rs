@@ -220,30 +220,30 @@ impl Client {
         use Op::*;
         let personal_only = matches!(
             op,
-            NotificationsList
-                | NotificationsUnreadCount
-                | NotificationMarkRead(_)
-                | NotificationMarkUnread(_)
-                | NotificationsMarkAllRead
-                | TasksCreate
-                | TasksList
+            ListNotifications
+                | UnreadCount
+                | MarkNotificationRead(_)
+                | MarkNotificationUnread(_)
+                | MarkAllNotificationsRead
+                | CreateTask
+                | MyTasks
         );
         let account_only = matches!(
             op,
-            SpaceCreate
-                | SpaceUpdate(_)
-                | SpaceDelete(_)
-                | MembersList(_)
-                | MemberAdd(_)
-                | MemberUpdate(..)
-                | MemberRemove(..)
-                | TableCreate(_)
-                | TableUpdate(_)
-                | TableDelete(_)
+            CreateSpace
+                | UpdateSpace(_)
+                | DeleteSpace(_)
+                | ListMembers(_)
+                | AddMember(_)
+                | ChangeMemberRole(..)
+                | RemoveMember(..)
+                | CreateTable(_)
+                | UpdateTable(_)
+                | DeleteTable(_)
         );
         match self.key.kind() {
             KeyKind::Account if personal_only => Err(Error::NotAllowedForKey {
-                operation: if matches!(op, TasksCreate | TasksList) {
+                operation: if matches!(op, CreateTask | MyTasks) {
                     "Standalone tasks"
                 } else {
                     "Notifications"

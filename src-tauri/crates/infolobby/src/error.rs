@@ -342,51 +342,51 @@ mod tests {
         // A workspace change refused to an account key is its restriction, whatever the words.
         assert_eq!(
             reason(
-                Op::SpaceCreate,
+                Op::CreateSpace,
                 "Workspace-restricted API keys cannot create workspaces"
             ),
             Refusal::WorkspaceRestricted
         );
         assert_eq!(
-            reason(Op::SpaceDelete(3), "Forbidden"),
+            reason(Op::DeleteSpace(3), "Forbidden"),
             Refusal::WorkspaceRestricted
         );
         assert_eq!(
-            reason(Op::SpaceUpdate(3), "This API key is read-only"),
+            reason(Op::UpdateSpace(3), "This API key is read-only"),
             Refusal::ReadOnlyKey
         );
         // A refused write: the key's flag or the user's role, by what the words name.
         assert_eq!(
             reason(
-                Op::RecordCreate(1),
+                Op::CreateRecord(1),
                 "This API key is read-only: it cannot create, update or delete anything"
             ),
             Refusal::ReadOnlyKey
         );
         assert_eq!(
-            reason(Op::RecordUpdate(1, 2), "Key is read only"),
+            reason(Op::UpdateRecord(1, 2), "Key is read only"),
             Refusal::ReadOnlyKey
         );
         assert_eq!(
             reason(
-                Op::RecordCreate(1),
+                Op::CreateRecord(1),
                 "Your role in this workspace is read-only"
             ),
             Refusal::WorkspaceRole
         );
         assert_eq!(
-            reason(Op::RecordCreate(1), "Space not whitelisted for this key"),
+            reason(Op::CreateRecord(1), "Space not whitelisted for this key"),
             Refusal::Other
         );
         // A refused read never makes a key read-only.
         assert_eq!(
-            reason(Op::RecordsQuery(1), "This API key is read-only"),
+            reason(Op::QueryRecords(1), "This API key is read-only"),
             Refusal::Other
         );
         // Other errors pass through.
         assert_eq!(
             from_status(404, "View not found", None)
-                .for_op(Op::SpaceCreate)
+                .for_op(Op::CreateSpace)
                 .code(),
             "not_found"
         );

@@ -6,7 +6,7 @@
 //! use infolobby::{Client, Operator, Query};
 //!
 //! let client = Client::builder("il_live_…")?.build()?;
-//! for space in client.spaces().await? {
+//! for space in client.list_spaces().await? {
 //!     println!("{} {}", space.id, space.name);
 //! }
 //! let urgent = Query::new().filter("priority", Operator::Eq, "Urgent");

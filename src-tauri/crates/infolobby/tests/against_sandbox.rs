@@ -12,52 +12,62 @@ async fn spaces_tables_and_views_with_each_key() {
     let names =
         |spaces: Vec<infolobby::Space>| spaces.into_iter().map(|s| s.name).collect::<Vec<_>>();
     assert_eq!(
-        names(client(&s, "il_live_sandbox_owner").spaces().await.unwrap()),
+        names(
+            client(&s, "il_live_sandbox_owner")
+                .list_spaces()
+                .await
+                .unwrap()
+        ),
         ["Sales CRM", "Operations"]
     );
     assert_eq!(
         names(
             client(&s, "il_live_sandbox_restricted")
-                .spaces()
+                .list_spaces()
                 .await
                 .unwrap()
         ),
         ["Sales CRM"]
     );
     assert_eq!(
-        names(client(&s, "il_user_sandbox_bob").spaces().await.unwrap()),
+        names(
+            client(&s, "il_user_sandbox_bob")
+                .list_spaces()
+                .await
+                .unwrap()
+        ),
         ["Sales CRM"]
     );
 
     let restricted = client(&s, "il_live_sandbox_restricted");
-    match restricted.space(2).await {
+    match restricted.get_space(2).await {
         Err(Error::Forbidden { message, .. }) => assert!(message.contains("not whitelisted")),
         other => panic!("{other:?}"),
     }
-    match client(&s, "il_live_sandbox_revoked").spaces().await {
+    match client(&s, "il_live_sandbox_revoked").list_spaces().await {
         Err(e @ Error::InvalidKey { .. }) => assert_eq!(e.code(), "invalid_key"),
         other => panic!("{other:?}"),
     }
 
     let owner = client(&s, "il_live_sandbox_owner");
-    let tables = owner.tables(1).await.unwrap();
+    let tables = owner.list_tables(1).await.unwrap();
     assert_eq!(
         tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
         ["Contacts", "Deals"]
     );
-    let deals = owner.table(2).await.unwrap();
+    let deals = owner.get_table(2).await.unwrap();
     assert_eq!(deals.key_field().map(|f| f.id.as_str()), Some("item_id"));
     assert_eq!(
         deals.field("stage").unwrap().option_titles(),
         ["Prospect", "Proposal", "Won", "Lost"]
     );
     assert!(deals.field("team").unwrap().multiple);
-    let views = owner.views(3).await.unwrap();
+    let views = owner.list_views(3).await.unwrap();
     assert!(views[0].is_default && views[0].id == 0);
     let urgent = views.iter().find(|v| v.name == "Urgent").unwrap();
-    assert_eq!(owner.view(3, urgent.id).await.unwrap(), *urgent);
+    assert_eq!(owner.get_view(3, urgent.id).await.unwrap(), *urgent);
     assert!(matches!(
-        owner.view(1, urgent.id).await,
+        owner.get_view(1, urgent.id).await,
         Err(Error::NotFound { .. })
     ));
 
@@ -107,7 +117,7 @@ async fn table_schema_round_trip() {
     assert_eq!((t2.name.as_str(), t2.fields.len()), ("Prospects", 3));
     assert!(owner.delete_table(t.id).await.unwrap().ok);
     assert!(matches!(
-        owner.table(t.id).await,
+        owner.get_table(t.id).await,
         Err(Error::NotFound { .. })
     ));
     s.shutdown().await;
@@ -117,7 +127,7 @@ async fn table_schema_round_trip() {
 async fn records_are_typed_by_the_schema() {
     let s = sandbox().await;
     let alice = client(&s, "il_user_sandbox_alice");
-    let deals = alice.table(2).await.unwrap();
+    let deals = alice.get_table(2).await.unwrap();
     let r = alice
         .create_record(2, object(json!({"title": "Probe", "contact": 1, "stakeholders": [2, 3], "amount": 10.5, "probability": 0.5, "stage": "Won", "team": ["alice@example.com"], "close_date": "2026-12-24"})))
         .await
@@ -159,7 +169,7 @@ async fn records_are_typed_by_the_schema() {
         FieldValue::Select(vec!["Lost".into()])
     );
     assert_eq!(updated.value(f("title")), FieldValue::Text("Probe".into()));
-    assert_eq!(alice.record(2, r.id).await.unwrap(), updated);
+    assert_eq!(alice.get_record(2, r.id).await.unwrap(), updated);
 
     match alice
         .create_record(2, object(json!({"stage": "Maybe"})))
@@ -176,7 +186,7 @@ async fn records_are_typed_by_the_schema() {
     ));
     assert!(alice.delete_record(2, r.id).await.unwrap().ok);
     assert!(matches!(
-        alice.record(2, r.id).await,
+        alice.get_record(2, r.id).await,
         Err(Error::NotFound { .. })
     ));
     let batch = alice.delete_records(2, &[6, 7]).await.unwrap();
@@ -200,7 +210,7 @@ async fn queries_page_through_everything() {
         .try_collect()
         .await
         .unwrap();
-    let count = owner.count(3, &urgent).await.unwrap();
+    let count = owner.count_records(3, &urgent).await.unwrap();
     assert_eq!(count.count as usize, rows.len());
     assert_eq!(count.total, Some(2600));
     assert!(count.restricted);
@@ -210,7 +220,7 @@ async fn queries_page_through_everything() {
     );
 
     let page = owner
-        .query(
+        .query_records(
             3,
             &Query::new()
                 .order_by("effort_hours", SortDir::Desc)
@@ -229,9 +239,9 @@ async fn queries_page_through_everything() {
     );
 
     // Query rows carry lookups as a string id plus a `.json` sibling; the typed reader joins them.
-    let deals = owner.table(2).await.unwrap();
+    let deals = owner.get_table(2).await.unwrap();
     let rows = owner
-        .query(2, &Query::new().where_eq("contact", 1))
+        .query_records(2, &Query::new().where_eq("contact", 1))
         .await
         .unwrap();
     let field = deals.field("contact").unwrap();
@@ -244,7 +254,7 @@ async fn queries_page_through_everything() {
         }])
     );
     match owner
-        .query(3, &Query::new().filter("nope", Operator::Eq, 1))
+        .query_records(3, &Query::new().filter("nope", Operator::Eq, 1))
         .await
     {
         Err(Error::Validation { message }) => {
@@ -295,13 +305,13 @@ async fn keys_are_checked_locally_and_never_leak() {
         other => panic!("{other:?}"),
     }
     assert!(
-        matches!(nowhere.spaces().await, Err(Error::Network { .. })),
+        matches!(nowhere.list_spaces().await, Err(Error::Network { .. })),
         "other calls are sent"
     );
 
     let secret = "il_live_sandbox_revoked";
     let c = client(&s, secret);
-    let err = c.spaces().await.unwrap_err();
+    let err = c.list_spaces().await.unwrap_err();
     for text in [
         format!("{c:?}"),
         format!("{err:?}"),

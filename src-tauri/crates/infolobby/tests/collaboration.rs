@@ -10,7 +10,7 @@ async fn members() {
     let s = sandbox().await;
     let owner = client(&s, "il_live_sandbox_owner");
     let roles: Vec<(String, String)> = owner
-        .members(1)
+        .list_members(1)
         .await
         .unwrap()
         .into_iter()
@@ -50,7 +50,7 @@ async fn members() {
     );
     let alice = client(&s, "il_user_sandbox_alice");
     assert!(matches!(
-        alice.members(1).await,
+        alice.list_members(1).await,
         Err(Error::NotAllowedForKey { .. })
     ));
     s.shutdown().await;
@@ -60,7 +60,7 @@ async fn members() {
 async fn comments_and_files() {
     let s = sandbox().await;
     let alice = client(&s, "il_user_sandbox_alice");
-    let seeded = alice.comments(2, 6, 20, 0).await.unwrap();
+    let seeded = alice.list_comments(2, 6, 20, 0).await.unwrap();
     assert_eq!(seeded.len(), 2);
     assert_eq!(seeded[0].attachments[0].name, "quote.pdf");
     let att = alice
@@ -76,7 +76,7 @@ async fn comments_and_files() {
         (c.user_name.as_deref(), c.attachments.clone()),
         (Some("Alice"), vec![att])
     );
-    assert_eq!(alice.comments(2, 6, 1, 2).await.unwrap()[0].id, c.id);
+    assert_eq!(alice.list_comments(2, 6, 1, 2).await.unwrap()[0].id, c.id);
 
     let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
     let up = alice
@@ -176,14 +176,18 @@ async fn tasks_and_notifications() {
         3,
         "assignment notified"
     );
-    let newest = &alice.notifications(true, 1, 0).await.unwrap()[0];
+    let newest = &alice.list_notifications(true, 1, 0).await.unwrap()[0];
     assert_eq!(
         (newest.event_type.as_str(), newest.task_id, newest.is_read()),
         ("TASK_ASSIGNED", Some(t.id), false)
     );
 
     assert_eq!(
-        owner.record_tasks(2, 7, Some(false)).await.unwrap().len(),
+        owner
+            .list_record_tasks(2, 7, Some(false))
+            .await
+            .unwrap()
+            .len(),
         1
     );
     let renamed = alice
@@ -198,8 +202,8 @@ async fn tasks_and_notifications() {
         .await
         .unwrap();
     assert_eq!(c.task_id, Some(t.id));
-    assert_eq!(owner.task_comments(t.id).await.unwrap().len(), 1);
-    let got = owner.task(t.id).await.unwrap();
+    assert_eq!(owner.list_task_comments(t.id).await.unwrap().len(), 1);
+    let got = owner.get_task(t.id).await.unwrap();
     assert_eq!(got.extra["comment_count"], 1);
 
     let mine = alice
@@ -222,11 +226,11 @@ async fn tasks_and_notifications() {
         Err(Error::NotAllowedForKey { .. })
     ));
     assert!(
-        matches!(owner.notifications(false, 10, 0).await, Err(e @ Error::NotAllowedForKey { .. }) if e.code() == "forbidden")
+        matches!(owner.list_notifications(false, 10, 0).await, Err(e @ Error::NotAllowedForKey { .. }) if e.code() == "forbidden")
     );
     assert!(owner.delete_task(t.id).await.unwrap().ok);
 
-    let id = alice.notifications(false, 1, 0).await.unwrap()[0].id;
+    let id = alice.list_notifications(false, 1, 0).await.unwrap()[0].id;
     assert_eq!(
         alice.mark_notification(id, true).await.unwrap(),
         json!({"id": id, "read": true})

@@ -101,7 +101,7 @@ async fn reads_retry_through_5xx_resets_and_timeouts() {
         ),
     ])
     .await;
-    let spaces = client(&s).spaces().await.unwrap();
+    let spaces = client(&s).list_spaces().await.unwrap();
     assert_eq!(
         (spaces[0].id, spaces[0].name.as_str()),
         (7, "Ops"),
@@ -152,7 +152,7 @@ async fn faults_map_to_variants_when_retries_run_out() {
             .read_retries(0)
             .build()
             .unwrap();
-        let err = c.spaces().await.unwrap_err();
+        let err = c.list_spaces().await.unwrap_err();
         assert_eq!(err.code(), code, "{err:?}");
         if let Error::Decode { body, .. } = &err {
             assert_eq!(body, "{not json");
@@ -212,7 +212,7 @@ async fn rate_limits_wait_for_retry_after_then_succeed() {
         .rate_limit_retries(1)
         .build()
         .unwrap();
-    match c.spaces().await {
+    match c.list_spaces().await {
         Err(e @ Error::RateLimited { .. }) => {
             assert_eq!(serde_json::to_value(&e).unwrap()["retry_after_secs"], 1)
         }
@@ -232,9 +232,9 @@ async fn an_exhausted_budget_waits_for_the_window() {
     ])
     .await;
     let c = client(&s);
-    c.spaces().await.unwrap();
+    c.list_spaces().await.unwrap();
     let started = Instant::now();
-    c.spaces().await.unwrap();
+    c.list_spaces().await.unwrap();
     assert!(
         started.elapsed() >= Duration::from_millis(900),
         "waited for the reset instead of sending"

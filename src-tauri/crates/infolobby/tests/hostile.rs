@@ -39,9 +39,9 @@ async fn rate_limit_headers_that_make_no_sense_neither_panic_nor_stall() {
         let headers = format!("X-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: {reset}\r\n");
         let s = serve(vec![Act::reply(200, &headers, "[]")]).await;
         let c = client(&s);
-        c.spaces().await.unwrap();
+        c.list_spaces().await.unwrap();
         let started = Instant::now();
-        let got = within(BOUND, c.spaces()).await;
+        let got = within(BOUND, c.list_spaces()).await;
         match (&got, reset) {
             // Too long to be a number at all: ignored, so the call goes out.
             (Ok(_), "99999999999999999999999") => assert_eq!(s.hits(), 2),
@@ -64,8 +64,8 @@ async fn rate_limit_headers_that_make_no_sense_neither_panic_nor_stall() {
         let headers = format!("X-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: {reset}\r\n");
         let s = serve(vec![Act::reply(200, &headers, "[]")]).await;
         let c = client(&s);
-        c.spaces().await.unwrap();
-        within(BOUND, c.spaces()).await.unwrap();
+        c.list_spaces().await.unwrap();
+        within(BOUND, c.list_spaces()).await.unwrap();
         assert_eq!(s.hits(), 2, "{reset}");
     }
 }
@@ -89,7 +89,7 @@ async fn retry_after_in_every_form_is_bounded() {
         let headers = format!("Retry-After: {value}\r\n");
         let s = serve(vec![Act::reply(429, &headers, "Too Many Requests")]).await;
         let started = Instant::now();
-        let got = within(BOUND, client(&s).spaces()).await;
+        let got = within(BOUND, client(&s).list_spaces()).await;
         match (handed_back, got) {
             (Some(secs), Err(Error::RateLimited { retry_after })) => {
                 assert!(
@@ -113,7 +113,7 @@ async fn bodies_past_the_cap_are_refused_without_reading_them_whole() {
     // A success body larger than any page: refused once past the cap.
     let big = vec![b' '; 33 * 1024 * 1024];
     let s = serve(vec![Act::reply(200, "", big)]).await;
-    let err = within(BOUND, client(&s).spaces()).await.unwrap_err();
+    let err = within(BOUND, client(&s).list_spaces()).await.unwrap_err();
     assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
     assert!(!err.to_string().is_empty());
 
@@ -121,7 +121,7 @@ async fn bodies_past_the_cap_are_refused_without_reading_them_whole() {
     let mut body = b"The service is down for maintenance. ".to_vec();
     body.extend(std::iter::repeat_n(b'x', 8 * 1024 * 1024));
     let s = serve(vec![Act::reply(503, "", body)]).await;
-    let err = within(BOUND, client(&s).spaces()).await.unwrap_err();
+    let err = within(BOUND, client(&s).list_spaces()).await.unwrap_err();
     match &err {
         Error::Server { message, .. } => {
             assert!(message.starts_with("The service is down"), "{message}");
@@ -147,7 +147,9 @@ async fn an_endless_body_ends_at_the_cap_or_the_timeout() {
         pause: Duration::ZERO,
     }])
     .await;
-    let err = within(BOUND, client(&fast).spaces()).await.unwrap_err();
+    let err = within(BOUND, client(&fast).list_spaces())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
 
     let trickle = serve(vec![Act::Endless {
@@ -155,7 +157,9 @@ async fn an_endless_body_ends_at_the_cap_or_the_timeout() {
         pause: Duration::from_millis(50),
     }])
     .await;
-    let err = within(BOUND, client(&trickle).spaces()).await.unwrap_err();
+    let err = within(BOUND, client(&trickle).list_spaces())
+        .await
+        .unwrap_err();
     assert_eq!(err, Error::Timeout);
 }
 
@@ -181,7 +185,7 @@ async fn a_lying_content_length_is_an_error_not_an_allocation() {
     for (header, body, code) in cases {
         let head = format!("HTTP/1.1 200 OK\r\nConnection: close\r\n{header}");
         let s = serve(vec![Act::Raw(head, body)]).await;
-        let err = within(BOUND, client(&s).spaces()).await.unwrap_err();
+        let err = within(BOUND, client(&s).list_spaces()).await.unwrap_err();
         assert_eq!(err.code(), code, "{header}: {err:?}");
     }
 }
@@ -199,7 +203,7 @@ async fn redirects_are_not_followed_and_the_key_stays_home() {
         for status in [301, 302, 307, 308] {
             let headers = format!("Location: {target}\r\n");
             let s = serve(vec![Act::reply(status, &headers, "")]).await;
-            let err = within(BOUND, client(&s).spaces()).await.unwrap_err();
+            let err = within(BOUND, client(&s).list_spaces()).await.unwrap_err();
             assert_eq!(err, Error::Redirected, "{status}");
         }
     }

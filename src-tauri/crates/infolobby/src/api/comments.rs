@@ -13,14 +13,14 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
-    /// for c in client.comments(2, 6, 20, 0).await? {
+    /// for c in client.list_comments(2, 6, 20, 0).await? {
     ///     println!("{}: {}", c.user_name.unwrap_or_default(), c.content);
     /// }
     /// client.create_comment(2, 6, "Sent the quote to @{3:Bob}", &[]).await?;
     /// client.follow_record(2, 6, true, true).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn comments(
+    pub async fn list_comments(
         &self,
         table_id: i64,
         record_id: i64,
@@ -31,7 +31,7 @@ impl Client {
             ("limit", limit.min(100).to_string()),
             ("offset", offset.to_string()),
         ];
-        self.call(Op::CommentsList(table_id, record_id), &q, None)
+        self.call(Op::ListComments(table_id, record_id), &q, None)
             .await
     }
 
@@ -44,7 +44,7 @@ impl Client {
         attachments: &[Attachment],
     ) -> Result<Comment, Error> {
         let body = json!({"content": content, "attachments": attachments});
-        self.call(Op::CommentCreate(table_id, record_id), &[], Some(&body))
+        self.call(Op::CreateComment(table_id, record_id), &[], Some(&body))
             .await
     }
 
@@ -58,7 +58,7 @@ impl Client {
     ) -> Result<Attachment, Error> {
         check_size(bytes)?;
         let body = json!({"name": name, "type": mime, "data": b64(bytes)});
-        self.call(Op::CommentUpload(table_id, record_id), &[], Some(&body))
+        self.call(Op::UploadCommentFile(table_id, record_id), &[], Some(&body))
             .await
     }
 }

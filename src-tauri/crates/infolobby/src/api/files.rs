@@ -85,7 +85,7 @@ impl Client {
             suffix: "\"}".to_string(),
             progress,
         };
-        let op = Op::FileCreate(table_id, record_id);
+        let op = Op::UploadFile(table_id, record_id);
         decode(&self.call_with(op, &[], &Payload::File(&body), None).await?)
     }
 
@@ -97,7 +97,7 @@ impl Client {
         path: &str,
     ) -> Result<FieldFiles, Error> {
         self.call(
-            Op::FileDelete(table_id, record_id),
+            Op::DeleteFile(table_id, record_id),
             &[],
             Some(&json!({"field_id": field_id, "path": path})),
         )
@@ -135,7 +135,7 @@ impl Client {
         progress: Option<Progress>,
     ) -> Result<EncodedFile, Error> {
         let body = json!({"field_id": field_id, "path": path});
-        let op = Op::FileGet(table_id, record_id);
+        let op = Op::DownloadFile(table_id, record_id);
         let raw = self
             .call_with(op, &[], &Payload::Json(&body), progress.as_ref())
             .await?;

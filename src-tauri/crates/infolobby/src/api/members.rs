@@ -12,14 +12,14 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
-    /// for m in client.members(1).await? {
+    /// for m in client.list_members(1).await? {
     ///     println!("{} <{}>: {}", m.name, m.email, m.role);
     /// }
     /// client.add_member(1, "new@example.com", "read_write").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn members(&self, space_id: i64) -> Result<Vec<Member>, Error> {
-        self.call(Op::MembersList(space_id), &[], None).await
+    pub async fn list_members(&self, space_id: i64) -> Result<Vec<Member>, Error> {
+        self.call(Op::ListMembers(space_id), &[], None).await
     }
 
     /// `role`: `read_only`, `read_write` or `admin`. Unknown addresses are invited.
@@ -30,7 +30,7 @@ impl Client {
         role: &str,
     ) -> Result<Member, Error> {
         self.call(
-            Op::MemberAdd(space_id),
+            Op::AddMember(space_id),
             &[],
             Some(&json!({"email": email, "role": role})),
         )
@@ -44,7 +44,7 @@ impl Client {
         role: &str,
     ) -> Result<Member, Error> {
         self.call(
-            Op::MemberUpdate(space_id, user_id),
+            Op::ChangeMemberRole(space_id, user_id),
             &[],
             Some(&json!({"role": role})),
         )
@@ -52,7 +52,7 @@ impl Client {
     }
 
     pub async fn remove_member(&self, space_id: i64, user_id: i64) -> Result<Ack, Error> {
-        self.call(Op::MemberRemove(space_id, user_id), &[], Some(&json!({})))
+        self.call(Op::RemoveMember(space_id, user_id), &[], Some(&json!({})))
             .await
     }
 }

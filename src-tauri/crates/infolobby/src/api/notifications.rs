@@ -14,38 +14,37 @@ impl Client {
     /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
     /// let counts = client.unread_count().await?; // personal keys only
     /// println!("{} unread, {} tasks due", counts.unread, counts.tasks_due);
-    /// for n in client.notifications(true, 50, 0).await? {
+    /// for n in client.list_notifications(true, 50, 0).await? {
     ///     println!("{}", n.message);
     ///     client.mark_notification(n.id, true).await?;
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn notifications(
+    pub async fn list_notifications(
         &self,
         unread_only: bool,
         limit: u32,
         offset: u64,
     ) -> Result<Vec<Notification>, Error> {
         let body = json!({"filter": if unread_only { "unread" } else { "all" }, "limit": limit.min(200), "offset": offset});
-        self.call(Op::NotificationsList, &[], Some(&body)).await
+        self.call(Op::ListNotifications, &[], Some(&body)).await
     }
 
     pub async fn unread_count(&self) -> Result<UnreadCount, Error> {
-        self.call(Op::NotificationsUnreadCount, &[], Some(&json!({})))
-            .await
+        self.call(Op::UnreadCount, &[], Some(&json!({}))).await
     }
 
     pub async fn mark_notification(&self, id: i64, read: bool) -> Result<Value, Error> {
         let op = if read {
-            Op::NotificationMarkRead(id)
+            Op::MarkNotificationRead(id)
         } else {
-            Op::NotificationMarkUnread(id)
+            Op::MarkNotificationUnread(id)
         };
         self.call(op, &[], Some(&json!({}))).await
     }
 
     pub async fn mark_all_notifications_read(&self) -> Result<Ack, Error> {
-        self.call(Op::NotificationsMarkAllRead, &[], Some(&json!({})))
+        self.call(Op::MarkAllNotificationsRead, &[], Some(&json!({})))
             .await
     }
 }

@@ -14,8 +14,8 @@ use crate::MAX_PAGE;
 pub type Row = Map<String, Value>;
 
 impl Client {
-    pub async fn record(&self, table_id: i64, record_id: i64) -> Result<Record, Error> {
-        self.call(Op::RecordGet(table_id, record_id), &[], None)
+    pub async fn get_record(&self, table_id: i64, record_id: i64) -> Result<Record, Error> {
+        self.call(Op::GetRecord(table_id, record_id), &[], None)
             .await
     }
 
@@ -28,7 +28,7 @@ impl Client {
     /// data.insert("name".into(), "Grace Hopper".into());
     /// data.insert("status".into(), "Lead".into());
     /// let record = client.create_record(1, data).await?;
-    /// let table = client.table(1).await?;
+    /// let table = client.get_table(1).await?;
     /// let status = record.value(table.field("status").expect("field"));
     /// println!("{} is {status:?}", record.title);
     /// # Ok(()) }
@@ -39,7 +39,7 @@ impl Client {
         data: Map<String, Value>,
     ) -> Result<Record, Error> {
         self.call(
-            Op::RecordCreate(table_id),
+            Op::CreateRecord(table_id),
             &[],
             Some(&json!({"data": data})),
         )
@@ -54,7 +54,7 @@ impl Client {
         data: Map<String, Value>,
     ) -> Result<Record, Error> {
         self.call(
-            Op::RecordUpdate(table_id, record_id),
+            Op::UpdateRecord(table_id, record_id),
             &[],
             Some(&json!({"data": data})),
         )
@@ -62,13 +62,13 @@ impl Client {
     }
 
     pub async fn delete_record(&self, table_id: i64, record_id: i64) -> Result<Ack, Error> {
-        self.call(Op::RecordDelete(table_id, record_id), &[], Some(&json!({})))
+        self.call(Op::DeleteRecord(table_id, record_id), &[], Some(&json!({})))
             .await
     }
 
     pub async fn delete_records(&self, table_id: i64, record_ids: &[i64]) -> Result<Ack, Error> {
         self.call(
-            Op::RecordsDeleteBatch(table_id),
+            Op::DeleteRecords(table_id),
             &[],
             Some(&json!({"record_ids": record_ids})),
         )
@@ -86,23 +86,23 @@ impl Client {
     ///     .search("login")
     ///     .order_by("opened_at", SortDir::Desc)
     ///     .limit(50);
-    /// let rows = client.query(3, &q).await?;
-    /// let total = client.count(3, &q).await?.count;
+    /// let rows = client.query_records(3, &q).await?;
+    /// let total = client.count_records(3, &q).await?.count;
     /// println!("showing {} of {total}", rows.len());
     /// # Ok(()) }
     /// ```
-    pub async fn query(&self, table_id: i64, query: &Query) -> Result<Vec<Row>, Error> {
-        self.call(Op::RecordsQuery(table_id), &[], Some(&query.body()))
+    pub async fn query_records(&self, table_id: i64, query: &Query) -> Result<Vec<Row>, Error> {
+        self.call(Op::QueryRecords(table_id), &[], Some(&query.body()))
             .await
     }
 
-    pub async fn count(&self, table_id: i64, query: &Query) -> Result<Count, Error> {
-        self.call(Op::RecordsCount(table_id), &[], Some(&query.count_body()))
+    pub async fn count_records(&self, table_id: i64, query: &Query) -> Result<Count, Error> {
+        self.call(Op::CountRecords(table_id), &[], Some(&query.count_body()))
             .await
     }
 
     /// Every matching row, fetched 1,000 at a time until a short page. The query's own limit and
-    /// offset are replaced. Pair with [`Client::count`] for progress.
+    /// offset are replaced. Pair with [`Client::count_records`] for progress.
     pub fn query_all<'a>(
         &'a self,
         table_id: i64,
@@ -129,7 +129,7 @@ impl Client {
                         return Ok(None);
                     }
                     let page = self
-                        .query(table_id, &query.clone().limit(MAX_PAGE).offset(st.offset))
+                        .query_records(table_id, &query.clone().limit(MAX_PAGE).offset(st.offset))
                         .await?;
                     st.done = page.len() < MAX_PAGE as usize;
                     st.offset += page.len() as u64;

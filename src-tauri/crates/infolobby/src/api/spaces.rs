@@ -12,19 +12,19 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: infolobby::Client) -> Result<(), infolobby::Error> {
-    /// for space in client.spaces().await? {
-    ///     for table in client.tables(space.id).await? {
+    /// for space in client.list_spaces().await? {
+    ///     for table in client.list_tables(space.id).await? {
     ///         println!("{} / {}", space.name, table.name);
     ///     }
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn spaces(&self) -> Result<Vec<Space>, Error> {
-        self.call(Op::SpacesList, &[], None).await
+    pub async fn list_spaces(&self) -> Result<Vec<Space>, Error> {
+        self.call(Op::ListSpaces, &[], None).await
     }
 
-    pub async fn space(&self, space_id: i64) -> Result<Space, Error> {
-        self.call(Op::SpaceGet(space_id), &[], None).await
+    pub async fn get_space(&self, space_id: i64) -> Result<Space, Error> {
+        self.call(Op::GetSpace(space_id), &[], None).await
     }
 
     /// `settings`: the optional create fields of §6.3 (`settings_color`, `folder_name`, …).
@@ -35,7 +35,7 @@ impl Client {
     ) -> Result<Space, Error> {
         let mut body = settings;
         body.insert("name".into(), json!(name));
-        self.call(Op::SpaceCreate, &[], Some(&Value::Object(body)))
+        self.call(Op::CreateSpace, &[], Some(&Value::Object(body)))
             .await
     }
 
@@ -45,7 +45,7 @@ impl Client {
         changes: Map<String, Value>,
     ) -> Result<Space, Error> {
         self.call(
-            Op::SpaceUpdate(space_id),
+            Op::UpdateSpace(space_id),
             &[],
             Some(&Value::Object(changes)),
         )
@@ -53,7 +53,7 @@ impl Client {
     }
 
     pub async fn delete_space(&self, space_id: i64) -> Result<Ack, Error> {
-        self.call(Op::SpaceDelete(space_id), &[], Some(&json!({})))
+        self.call(Op::DeleteSpace(space_id), &[], Some(&json!({})))
             .await
     }
 }

@@ -16,9 +16,9 @@ impl Client {
         force: bool,
     ) -> Result<Subscribed, Error> {
         let op = if follow {
-            Op::TableSubscribe(table_id)
+            Op::FollowTable(table_id)
         } else {
-            Op::TableUnsubscribe(table_id)
+            Op::UnfollowTable(table_id)
         };
         self.call(op, &[], Some(&json!({"force": force}))).await
     }
@@ -31,9 +31,9 @@ impl Client {
         force: bool,
     ) -> Result<Subscribed, Error> {
         let op = if follow {
-            Op::RecordSubscribe(table_id, record_id)
+            Op::FollowRecord(table_id, record_id)
         } else {
-            Op::RecordUnsubscribe(table_id, record_id)
+            Op::UnfollowRecord(table_id, record_id)
         };
         self.call(op, &[], Some(&json!({"force": force}))).await
     }
@@ -47,7 +47,6 @@ impl Client {
             Some(r) => json!({"record_id": r}),
             None => json!({}),
         };
-        self.call(Op::SubscriptionStatus(table_id), &[], Some(&body))
-            .await
+        self.call(Op::Following(table_id), &[], Some(&body)).await
     }
 }

@@ -8,12 +8,12 @@ use crate::models::{Ack, Table, TableSummary};
 use crate::routes::Op;
 
 impl Client {
-    pub async fn tables(&self, space_id: i64) -> Result<Vec<TableSummary>, Error> {
-        self.call(Op::TablesList(space_id), &[], None).await
+    pub async fn list_tables(&self, space_id: i64) -> Result<Vec<TableSummary>, Error> {
+        self.call(Op::ListTables(space_id), &[], None).await
     }
 
-    pub async fn table(&self, table_id: i64) -> Result<Table, Error> {
-        self.call(Op::TableGet(table_id), &[], None).await
+    pub async fn get_table(&self, table_id: i64) -> Result<Table, Error> {
+        self.call(Op::GetTable(table_id), &[], None).await
     }
 
     /// `fields`: definitions with at least `name` and `type` (§7.3).
@@ -24,7 +24,7 @@ impl Client {
         fields: Vec<Value>,
     ) -> Result<Table, Error> {
         let body = json!({"name": name, "fields": fields});
-        self.call(Op::TableCreate(space_id), &[], Some(&body)).await
+        self.call(Op::CreateTable(space_id), &[], Some(&body)).await
     }
 
     /// `fields`, when given, is the full new list (§20).
@@ -41,12 +41,12 @@ impl Client {
         if let Some(f) = fields {
             body.insert("fields".into(), Value::Array(f));
         }
-        self.call(Op::TableUpdate(table_id), &[], Some(&Value::Object(body)))
+        self.call(Op::UpdateTable(table_id), &[], Some(&Value::Object(body)))
             .await
     }
 
     pub async fn delete_table(&self, table_id: i64) -> Result<Ack, Error> {
-        self.call(Op::TableDelete(table_id), &[], Some(&json!({})))
+        self.call(Op::DeleteTable(table_id), &[], Some(&json!({})))
             .await
     }
 }

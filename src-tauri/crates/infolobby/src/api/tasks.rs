@@ -42,7 +42,7 @@ impl Client {
         fields: Map<String, Value>,
     ) -> Result<Task, Error> {
         self.call(
-            Op::RecordTaskCreate(table_id, record_id),
+            Op::CreateRecordTask(table_id, record_id),
             &[],
             Some(&Value::Object(fields)),
         )
@@ -50,20 +50,20 @@ impl Client {
     }
 
     /// `done`: `Some(false)` open only, `Some(true)` done only, `None` all.
-    pub async fn record_tasks(
+    pub async fn list_record_tasks(
         &self,
         table_id: i64,
         record_id: i64,
         done: Option<bool>,
     ) -> Result<Vec<Task>, Error> {
         let q: Vec<_> = status_param(done).into_iter().collect();
-        self.call(Op::RecordTasksList(table_id, record_id), &q, None)
+        self.call(Op::ListRecordTasks(table_id, record_id), &q, None)
             .await
     }
 
     /// The task with `comment_count`, `subscribers`, `subscribed` in `extra`.
-    pub async fn task(&self, task_id: i64) -> Result<Task, Error> {
-        self.call(Op::TaskGet(task_id), &[], None).await
+    pub async fn get_task(&self, task_id: i64) -> Result<Task, Error> {
+        self.call(Op::GetTask(task_id), &[], None).await
     }
 
     pub async fn update_task(
@@ -71,28 +71,28 @@ impl Client {
         task_id: i64,
         changes: Map<String, Value>,
     ) -> Result<Task, Error> {
-        self.call(Op::TaskUpdate(task_id), &[], Some(&Value::Object(changes)))
+        self.call(Op::UpdateTask(task_id), &[], Some(&Value::Object(changes)))
             .await
     }
 
     pub async fn complete_task(&self, task_id: i64) -> Result<Task, Error> {
-        self.call(Op::TaskDone(task_id), &[], Some(&json!({})))
+        self.call(Op::CompleteTask(task_id), &[], Some(&json!({})))
             .await
     }
 
     pub async fn reopen_task(&self, task_id: i64) -> Result<Task, Error> {
-        self.call(Op::TaskReopen(task_id), &[], Some(&json!({})))
+        self.call(Op::ReopenTask(task_id), &[], Some(&json!({})))
             .await
     }
 
     pub async fn delete_task(&self, task_id: i64) -> Result<Ack, Error> {
-        self.call(Op::TaskDelete(task_id), &[], Some(&json!({})))
+        self.call(Op::DeleteTask(task_id), &[], Some(&json!({})))
             .await
     }
 
-    pub async fn task_comments(&self, task_id: i64) -> Result<Vec<Comment>, Error> {
+    pub async fn list_task_comments(&self, task_id: i64) -> Result<Vec<Comment>, Error> {
         self.call(
-            Op::TaskCommentsList(task_id),
+            Op::ListTaskComments(task_id),
             &[("limit", "100".into())],
             None,
         )
@@ -101,7 +101,7 @@ impl Client {
 
     pub async fn comment_on_task(&self, task_id: i64, content: &str) -> Result<Comment, Error> {
         self.call(
-            Op::TaskCommentCreate(task_id),
+            Op::CommentOnTask(task_id),
             &[],
             Some(&json!({"content": content})),
         )
@@ -110,7 +110,7 @@ impl Client {
 
     /// Personal keys only: tasks not on a record.
     pub async fn create_task(&self, fields: Map<String, Value>) -> Result<Task, Error> {
-        self.call(Op::TasksCreate, &[], Some(&Value::Object(fields)))
+        self.call(Op::CreateTask, &[], Some(&Value::Object(fields)))
             .await
     }
 
@@ -123,6 +123,6 @@ impl Client {
         };
         let mut q = vec![("assigned", assigned.to_string()), ("limit", "200".into())];
         q.extend(status_param(done));
-        self.call(Op::TasksList, &q, None).await
+        self.call(Op::MyTasks, &q, None).await
     }
 }
