@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use infolobby_desktop::connections::service::{Connections, NewConnection};
+use infolobby_desktop::connections::Connection;
 use infolobby_desktop::keychain::Keychain;
 use infolobby_desktop::watcher::Watcher;
 
@@ -23,6 +24,14 @@ struct World {
     _dirs: tempfile::TempDir,
     config: std::path::PathBuf,
     connections: Connections,
+}
+
+/// Adds a connection for `key` to the world's sandbox.
+async fn connect(connections: &Connections, url: &str, name: &str, key: &str) -> Connection {
+    connections
+        .add(new_connection(name, url, key))
+        .await
+        .unwrap()
 }
 
 async fn world(name: &str, sandbox: infolobby_sandbox::Config) -> World {
@@ -55,14 +64,8 @@ async fn new_notifications_are_announced_once() {
         // Bound, not dropped: the folders live as long as the test.
         _dirs,
     } = world("watcher", infolobby_sandbox::Config::default()).await;
-    let alice = connections
-        .add(new_connection("Alice", &url, "il_user_sandbox_alice"))
-        .await
-        .unwrap();
-    let owner = connections
-        .add(new_connection("Owner", &url, "il_live_sandbox_owner"))
-        .await
-        .unwrap();
+    let alice = connect(&connections, &url, "Alice", "il_user_sandbox_alice").await;
+    let owner = connect(&connections, &url, "Owner", "il_live_sandbox_owner").await;
     let watcher = Watcher::new(&config);
 
     // The first round records what is there and announces nothing.
@@ -170,14 +173,8 @@ async fn a_rate_limited_connection_is_skipped_without_stalling_the_others() {
         },
     )
     .await;
-    let alice = connections
-        .add(new_connection("Alice", &url, "il_user_sandbox_alice"))
-        .await
-        .unwrap();
-    let bob = connections
-        .add(new_connection("Bob", &url, "il_user_sandbox_bob"))
-        .await
-        .unwrap();
+    let alice = connect(&connections, &url, "Alice", "il_user_sandbox_alice").await;
+    let bob = connect(&connections, &url, "Bob", "il_user_sandbox_bob").await;
     let watcher = Watcher::new(&config);
     let (_, first) = watcher.check(&connections).await;
     assert!(first.contains_key(&alice.id) && first.contains_key(&bob.id));

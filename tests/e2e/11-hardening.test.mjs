@@ -107,7 +107,7 @@ test("the demo works in a session with no Secret Service", async () => {
       return all.length >= 2 ? all : null;
     }, "the demo's workspaces", 20000);
     assert.ok(names.includes("Sales CRM"), names.join(", "));
-    // A real key would need the keychain: adding one says so instead of saving it elsewhere.
+    // The demo's connections are saved; their public keys are not looked for in any keychain.
     const saved = readFileSync(join(dirs.appConfig, "connections.json"), "utf8");
     assert.match(saved, /"demo": true/);
     await settle();

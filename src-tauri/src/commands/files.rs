@@ -384,13 +384,15 @@ mod tests {
             // A pipe would block a read forever.
             let fifo = dir.path().join("pipe");
             let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-            if made.is_ok_and(|s| s.success()) {
-                let e = read_local(&fifo)
-                    .await
-                    .err()
-                    .unwrap_or_else(|| panic!("read"));
-                assert!(e.message.contains("only regular files"), "{}", e.message);
-            }
+            assert!(
+                made.is_ok_and(|s| s.success()),
+                "mkfifo (coreutils) made the pipe"
+            );
+            let e = read_local(&fifo)
+                .await
+                .err()
+                .unwrap_or_else(|| panic!("read"));
+            assert!(e.message.contains("only regular files"), "{}", e.message);
         }
     }
 

@@ -45,10 +45,12 @@ async fn date_tokens_that_overflow_or_split_characters_are_just_values() {
             let r = api
                 .post(OWNER, &format!("/table/{deals}/records/query"), body)
                 .await;
+            // A panicking handler also answers 500, as "Internal error": that must never be it.
             assert!(
-                r.status.is_success() || r.status.as_u16() == 500,
-                "{token}: {}",
-                r.status
+                r.status.is_success() || (r.status.as_u16() == 500 && r.text != "Internal error"),
+                "{token} {compare}: {} {}",
+                r.status,
+                r.text
             );
         }
     }

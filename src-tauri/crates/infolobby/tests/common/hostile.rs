@@ -1,6 +1,6 @@
 //! A server that answers like a broken or hostile one would: lying headers, bodies without end,
-//! redirects, a slow reader. Each connection gets the next act of the script; after the script,
-//! `200 []`. Used by the hostile-server tests and the memory benchmark.
+//! redirects, a slow reader, a reset, a slow answer. Each connection gets the next act of the script; after the script,
+//! `200 []`. Used by the fault and hostile-server tests and the memory benchmark.
 #![allow(dead_code, clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,6 +19,10 @@ pub enum Act {
     Endless { chunk: usize, pause: Duration },
     /// Reads the request body at `bytes_per_sec`, then answers 200 with `body`.
     SlowReader { bytes_per_sec: usize, body: String },
+    /// Reads the request and closes the connection without an answer.
+    Reset,
+    /// Waits this long, then answers 200 `[]`.
+    Slow(Duration),
 }
 
 impl Act {
@@ -116,6 +120,13 @@ pub async fn serve(script: Vec<Act>) -> Hostile {
                     }
                 }
                 match next {
+                    Some(Act::Reset) => return,
+                    Some(Act::Slow(d)) => {
+                        tokio::time::sleep(d).await;
+                        let _ = sock
+                            .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]")
+                            .await;
+                    }
                     None => {
                         let _ = sock
                             .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]")
