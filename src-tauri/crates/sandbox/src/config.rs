@@ -28,6 +28,9 @@ pub struct Config {
     /// Largest decoded file accepted on upload or served on download.
     pub max_file_bytes: usize,
     pub allow_remote: bool,
+    /// With the demo seed: a "Load test" table of this many generated rows in Operations, for
+    /// the grid's benchmark and tests (0: none).
+    pub large_table_rows: u32,
 }
 
 impl Default for Config {
@@ -39,6 +42,7 @@ impl Default for Config {
             requests_per_minute: 6000,
             max_file_bytes: 10 * 1024 * 1024,
             allow_remote: false,
+            large_table_rows: 0,
         }
     }
 }

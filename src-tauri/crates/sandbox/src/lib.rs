@@ -99,7 +99,7 @@ pub async fn start(config: Config) -> std::io::Result<RunningSandbox> {
         }
     };
     if db::is_empty(&conn).map_err(io_err)? {
-        seed::run(&conn, config.seed, &blobs).map_err(io_err)?;
+        seed::run(&conn, config.seed, config.large_table_rows, &blobs).map_err(io_err)?;
     }
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;

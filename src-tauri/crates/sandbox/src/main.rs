@@ -39,6 +39,9 @@ struct Args {
     /// Allow listening on a non-loopback address.
     #[arg(long)]
     allow_remote: bool,
+    /// With the demo seed, add a "Load test" table of this many rows (e.g. 100000).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    large_table_rows: u32,
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         requests_per_minute: args.requests_per_minute,
         max_file_bytes: args.max_file_mb as usize * 1024 * 1024,
         allow_remote: args.allow_remote,
+        large_table_rows: args.large_table_rows,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

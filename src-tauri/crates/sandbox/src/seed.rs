@@ -18,10 +18,17 @@ pub const ALICE_RO_KEY: &str = "il_user_sandbox_alice_ro";
 pub const BOB_KEY: &str = "il_user_sandbox_bob";
 
 pub const TICKETS: usize = 2600;
+/// The id the "Load test" table gets when `large_table_rows` asks for it.
+pub const LOAD_TEST_TABLE: i64 = 4;
 
 const CREATED: &str = "2026-04-01 09:00:00";
 
-pub fn run(conn: &Connection, seed: Seed, blobs: &Blobs) -> rusqlite::Result<()> {
+pub fn run(
+    conn: &Connection,
+    seed: Seed,
+    large_table_rows: u32,
+    blobs: &Blobs,
+) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
     for (id, name, email) in [
         (1, "Ada", "ada@example.com"),
@@ -60,6 +67,9 @@ pub fn run(conn: &Connection, seed: Seed, blobs: &Blobs) -> rusqlite::Result<()>
     if seed == Seed::Demo {
         demo(&tx)?;
         activity(&tx, blobs)?;
+        if large_table_rows > 0 {
+            load_test(&tx, large_table_rows)?;
+        }
     }
     tx.commit()
 }
@@ -571,5 +581,50 @@ fn activity(conn: &Connection, blobs: &Blobs) -> rusqlite::Result<()> {
         "RECORD_UPDATED",
         "Ada updated “Navy compiler licence” in Deals",
     )?;
+    Ok(())
+}
+
+/// The "Load test" table in Operations: `rows` generated records with a value of every kind the
+/// grid draws differently, for its benchmark and for paging tests far past 1,000 rows.
+fn load_test(conn: &Connection, rows: u32) -> rusqlite::Result<()> {
+    let (ada, alice, bob) = (1, 2, 3);
+    let ops = 2;
+    let id = table(
+        conn,
+        ops,
+        "Load test",
+        json!([
+            {"name": "ID", "type": "key", "id": "item_id"},
+            {"name": "Title", "type": "text"},
+            {"name": "Status", "type": "select", "options": [
+                {"title": "New", "color": "#BFDBFE"}, {"title": "Active", "color": "#86EFAC"},
+                {"title": "Blocked", "color": "#FCA5A5"}, {"title": "Done", "color": "#D1D5DB"}]},
+            {"name": "Owner", "type": "user"},
+            {"name": "Amount", "type": "number", "decimals": 2},
+            {"name": "Opened At", "type": "datetime"},
+            {"name": "Due", "type": "date"},
+        ]),
+    )?;
+    let statuses = ["New", "Active", "Blocked", "Done"];
+    let words = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+    ];
+    for i in 0..u64::from(rows) {
+        let day = 1 + (i % 28);
+        let month = 1 + (i / 28) % 12;
+        record(
+            conn,
+            id,
+            ada,
+            json!({
+                "title": format!("Load row {} {}", i + 1, pick(&words, i / 7)),
+                "status": [pick(&statuses, i)],
+                "owner": [match i % 3 { 0 => ada, 1 => alice, _ => bob }],
+                "amount": (i % 10_000) as f64 / 4.0,
+                "opened_at": format!("2026-{month:02}-{day:02} {:02}:{:02}:00", i % 24, i % 60),
+                "due": format!("2026-{month:02}-{day:02}"),
+            }),
+        )?;
+    }
     Ok(())
 }
