@@ -16,6 +16,9 @@ use infolobby_sandbox::seed::LOAD_TEST_TABLE;
 use infolobby_sandbox::Config;
 use serde_json::{json, Value};
 
+/// A case: its label, the endpoint, and the body of its `i`-th request.
+type Case = (&'static str, &'static str, Box<dyn Fn(i64) -> Value>);
+
 struct Figures {
     times: Vec<Duration>,
     bytes: usize,
@@ -72,7 +75,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let pages = i64::from(rows / 1000).max(1);
-    let cases: [(&str, &'static str, Box<dyn Fn(i64) -> Value>); 4] = [
+    let cases: [Case; 4] = [
         (
             "1,000-row page, default order",
             "query",
