@@ -145,6 +145,7 @@ pub fn run() {
             app.manage(watcher);
             app.manage(FilePicker::new(app.handle().clone()));
             app.manage(PickedFiles::default());
+            app.manage(commands::export::Exports::default());
             app.manage(LaunchOptions::from_args(std::env::args()));
             // Quit and close handling first: the tray appearing means the app is ready.
             quit_on_signals(app.handle().clone());

@@ -50,6 +50,7 @@ impl Harness {
             .manage(state)
             .manage(DownloadDir(dirs.path().join("downloads")))
             .manage(infolobby_desktop::commands::local::PickedFiles::default())
+            .manage(infolobby_desktop::commands::export::Exports::default())
             .manage(infolobby_desktop::commands::launch::LaunchOptions::default())
             .manage(infolobby_desktop::watcher::Watcher::new(
                 &dirs.path().join("config"),

@@ -44,7 +44,7 @@ pub struct PickedFiles {
 }
 
 /// 128 unguessable bits from the standard library's per-process random hash keys.
-fn new_token() -> String {
+pub fn new_token() -> String {
     let half = || {
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
         h.write_u128(
@@ -125,11 +125,35 @@ pub fn accept_drops<R: Runtime>(app: &AppHandle<R>) {
 
 /// The system's file picker, bound to the app at start-up. Commands cannot be generic over the
 /// runtime in the binding list, so the runtime-specific part is captured here instead.
-pub struct FilePicker(Box<dyn Fn(String, oneshot::Sender<Vec<PathBuf>>) + Send + Sync>);
+pub struct FilePicker {
+    pick: Box<dyn Fn(String, oneshot::Sender<Vec<PathBuf>>) + Send + Sync>,
+    save: Box<dyn Fn(String, oneshot::Sender<Option<PathBuf>>) + Send + Sync>,
+}
 
 impl FilePicker {
+    /// Asks where to save a file named `suggested` by default; `None` if the user cancelled.
+    pub fn save(&self, suggested: String, reply: oneshot::Sender<Option<PathBuf>>) {
+        (self.save)(suggested, reply);
+    }
+
     pub fn new<R: Runtime>(app: AppHandle<R>) -> Self {
-        Self(Box::new(move |title, reply| {
+        let saver = app.clone();
+        let save = Box::new(
+            move |suggested: String, reply: oneshot::Sender<Option<PathBuf>>| {
+                let mut dialog = saver
+                    .dialog()
+                    .file()
+                    .set_title("Export")
+                    .set_file_name(suggested);
+                if let Some(window) = saver.get_webview_window(crate::window::MAIN_WINDOW) {
+                    dialog = dialog.set_parent(&window);
+                }
+                dialog.save_file(move |picked| {
+                    let _ = reply.send(picked.and_then(|p| p.into_path().ok()));
+                });
+            },
+        );
+        let pick = Box::new(move |title, reply: oneshot::Sender<Vec<PathBuf>>| {
             let mut dialog = app.dialog().file().set_title(title);
             if let Some(window) = app.get_webview_window("main") {
                 dialog = dialog.set_parent(&window);
@@ -142,7 +166,8 @@ impl FilePicker {
                     .collect();
                 let _ = reply.send(paths);
             });
-        }))
+        });
+        Self { pick, save }
     }
 }
 
@@ -155,7 +180,7 @@ pub async fn choose_files(
     title: String,
 ) -> CmdResult<Vec<PickedFile>> {
     let (reply, chosen) = oneshot::channel();
-    (picker.0)(title, reply);
+    (picker.pick)(title, reply);
     Ok(picked.register(chosen.await.unwrap_or_default()))
 }
 

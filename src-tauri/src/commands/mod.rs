@@ -4,6 +4,7 @@
 
 pub mod comments;
 pub mod connections;
+pub mod export;
 pub mod files;
 pub mod launch;
 pub mod local;
@@ -56,6 +57,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             views::list_views,
             views::get_view,
             records::table_page,
+            records::table_rows,
+            records::table_layout,
+            records::save_table_layout,
             records::record_detail,
             records::query_records,
             records::count_records,
@@ -71,6 +75,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             files::delete_file,
             files::download_file,
             local::choose_files,
+            export::choose_export_file,
+            export::export_append,
+            export::export_finish,
+            export::export_abort,
             local::show_download,
             subscriptions::follow_table,
             subscriptions::follow_record,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use tauri::State;
 
+use crate::connections::layouts::TableLayout;
 use crate::connections::service::Connections;
 use crate::error::CmdResult;
 
@@ -104,18 +105,42 @@ pub async fn table_page(
             Ok((table, rows, count))
         })
         .await?;
+    state.remember_schema(&connection_id, &table);
     Ok(TablePage {
-        rows: rows
-            .iter()
-            .map(|r| PageRow {
-                id: table.row_id(r),
-                values: table.row_values(r),
-            })
-            .collect(),
+        rows: page_rows(&table, &rows),
         total: u32::try_from(count.count).unwrap_or(u32::MAX),
         table_name: table.name,
         fields: table.fields,
     })
+}
+
+fn page_rows(table: &Table, rows: &[Row]) -> Vec<PageRow> {
+    rows.iter()
+        .map(|r| PageRow {
+            id: table.row_id(r),
+            values: table.row_values(r),
+        })
+        .collect()
+}
+
+/// One page of a query, typed by the table's schema as `table_page` last fetched it: a single
+/// request, so that scrolling and exporting a large table spend one request per page.
+#[tauri::command]
+#[specta::specta]
+pub async fn table_rows(
+    state: State<'_, Connections>,
+    connection_id: String,
+    table_id: i64,
+    query: QuerySpec,
+) -> CmdResult<Vec<PageRow>> {
+    let table = state.schema(&connection_id, table_id).await?;
+    let q = query.to_query();
+    let rows = state
+        .call(&connection_id, |c| async move {
+            c.query_records(table_id, &q).await
+        })
+        .await?;
+    Ok(page_rows(&table, &rows))
 }
 
 /// A record with its table's schema and its values typed per field.
@@ -256,4 +281,25 @@ pub async fn delete_records(
             c.delete_records(table_id, &record_ids).await
         })
         .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn table_layout(
+    state: State<'_, Connections>,
+    connection_id: String,
+    table_id: i64,
+) -> CmdResult<TableLayout> {
+    state.table_layout(&connection_id, table_id)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_table_layout(
+    state: State<'_, Connections>,
+    connection_id: String,
+    table_id: i64,
+    layout: TableLayout,
+) -> CmdResult<TableLayout> {
+    state.save_table_layout(&connection_id, table_id, layout)
 }

@@ -29,12 +29,14 @@ pub async fn get_table(
     connection_id: String,
     table_id: i64,
 ) -> CmdResult<Table> {
-    state
+    let table = state
         .call(
             &connection_id,
             |c| async move { c.get_table(table_id).await },
         )
-        .await
+        .await?;
+    state.remember_schema(&connection_id, &table);
+    Ok(table)
 }
 
 #[tauri::command]
@@ -62,11 +64,13 @@ pub async fn update_table(
     name: Option<String>,
     fields: Option<Vec<Value>>,
 ) -> CmdResult<Table> {
-    state
+    let table = state
         .call(&connection_id, |c| async move {
             c.update_table(table_id, name.as_deref(), fields).await
         })
-        .await
+        .await?;
+    state.remember_schema(&connection_id, &table);
+    Ok(table)
 }
 
 #[tauri::command]

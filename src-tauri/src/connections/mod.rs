@@ -1,6 +1,7 @@
 //! Connections: a name, a base URL and a key kind, with what the key can do. The secret itself
 //! lives only in the keychain (see `keychain`); this module holds everything else.
 
+pub mod layouts;
 pub mod probe;
 pub mod service;
 pub mod store;

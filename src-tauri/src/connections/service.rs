@@ -12,6 +12,7 @@ use infolobby::{Client, ExposeSecret, Refusal, SecretString, DEFAULT_BASE_URL};
 use serde::Deserialize;
 use tokio::sync::Mutex;
 
+use super::layouts::{LayoutStore, TableLayout};
 use super::probe::probe;
 use super::store::ConnectionStore;
 use super::Connection;
@@ -64,6 +65,10 @@ pub struct Connections {
     /// Bumped each time a connection's key is replaced: a 401 for a request sent before the
     /// replacement is about the old key, and must not mark the new one invalid.
     key_epochs: std::sync::Mutex<HashMap<String, u64>>,
+    layouts: LayoutStore,
+    /// The last schema fetched of each table, by connection: typing a page of rows needs it,
+    /// and fetching it again for every page would spend a request of the rate limit on each.
+    schemas: std::sync::Mutex<HashMap<(String, i64), Arc<infolobby::models::Table>>>,
 }
 
 fn validation(message: impl Into<String>) -> CommandError {
@@ -134,7 +139,52 @@ impl Connections {
             demo: Demo::new(data_dir.join("demo")),
             clients: Mutex::default(),
             key_epochs: std::sync::Mutex::default(),
+            layouts: LayoutStore::new(config_dir),
+            schemas: std::sync::Mutex::default(),
         }
+    }
+
+    pub fn table_layout(&self, id: &str, table_id: i64) -> CmdResult<TableLayout> {
+        self.get(id)?;
+        Ok(self.layouts.get(id, table_id)?)
+    }
+
+    pub fn save_table_layout(
+        &self,
+        id: &str,
+        table_id: i64,
+        layout: TableLayout,
+    ) -> CmdResult<TableLayout> {
+        self.get(id)?;
+        Ok(self.layouts.save(id, table_id, layout)?)
+    }
+
+    /// Keeps a freshly fetched schema for the pages that follow.
+    pub fn remember_schema(&self, id: &str, table: &infolobby::models::Table) {
+        if let Ok(mut schemas) = self.schemas.lock() {
+            schemas.insert((id.to_string(), table.id), Arc::new(table.clone()));
+        }
+    }
+
+    /// The schema fetched last for this table, or a fresh one.
+    pub async fn schema(
+        &self,
+        id: &str,
+        table_id: i64,
+    ) -> CmdResult<Arc<infolobby::models::Table>> {
+        let cached = self
+            .schemas
+            .lock()
+            .ok()
+            .and_then(|s| s.get(&(id.to_string(), table_id)).cloned());
+        if let Some(table) = cached {
+            return Ok(table);
+        }
+        let table = self
+            .call(id, |c| async move { c.get_table(table_id).await })
+            .await?;
+        self.remember_schema(id, &table);
+        Ok(Arc::new(table))
     }
 
     fn key_epoch(&self, id: &str) -> u64 {
@@ -284,6 +334,10 @@ impl Connections {
         }
         let list = self.store.remove(id)?;
         self.clients.lock().await.remove(id);
+        self.layouts.forget(id)?;
+        if let Ok(mut schemas) = self.schemas.lock() {
+            schemas.retain(|(conn, _), _| conn != id);
+        }
         let settings = self.settings.load()?;
         if settings.active_connection.as_deref() == Some(id) {
             let next = list.first().map(|c| c.id.clone());

@@ -46,6 +46,13 @@ export const commands = {
 	getView: (connectionId: string, tableId: number, viewId: number) => typedError<View, CommandError>(__TAURI_INVOKE("get_view", { connectionId, tableId, viewId })),
 	/**  The schema, one page of a query and the number of matches, for the table view. */
 	tablePage: (connectionId: string, tableId: number, query: QuerySpec) => typedError<TablePage, CommandError>(__TAURI_INVOKE("table_page", { connectionId, tableId, query })),
+	/**
+	 *  One page of a query, typed by the table's schema as `table_page` last fetched it: a single
+	 *  request, so that scrolling and exporting a large table spend one request per page.
+	 */
+	tableRows: (connectionId: string, tableId: number, query: QuerySpec) => typedError<PageRow[], CommandError>(__TAURI_INVOKE("table_rows", { connectionId, tableId, query })),
+	tableLayout: (connectionId: string, tableId: number) => typedError<TableLayout, CommandError>(__TAURI_INVOKE("table_layout", { connectionId, tableId })),
+	saveTableLayout: (connectionId: string, tableId: number, layout: TableLayout) => typedError<TableLayout, CommandError>(__TAURI_INVOKE("save_table_layout", { connectionId, tableId, layout })),
 	recordDetail: (connectionId: string, tableId: number, recordId: number) => typedError<RecordDetail, CommandError>(__TAURI_INVOKE("record_detail", { connectionId, tableId, recordId })),
 	queryRecords: (connectionId: string, tableId: number, query: QuerySpec) => typedError<{ [key in string]: Value }[], CommandError>(__TAURI_INVOKE("query_records", { connectionId, tableId, query })),
 	countRecords: (connectionId: string, tableId: number, query: QuerySpec) => typedError<Count, CommandError>(__TAURI_INVOKE("count_records", { connectionId, tableId, query })),
@@ -68,6 +75,11 @@ export const commands = {
 	downloadFile: (connectionId: string, tableId: number, recordId: number, fieldId: string, path: string, onProgress: Channel<TransferProgress>) => typedError<string, CommandError>(__TAURI_INVOKE("download_file", { connectionId, tableId, recordId, fieldId, path, onProgress })),
 	/**  Opens the system's file picker; an empty list means the user cancelled. */
 	chooseFiles: (title: string) => typedError<PickedFile[], CommandError>(__TAURI_INVOKE("choose_files", { title })),
+	/**  Opens the save dialog. `None`: the user cancelled. */
+	chooseExportFile: (suggestedName: string) => typedError<ExportFile | null, CommandError>(__TAURI_INVOKE("choose_export_file", { suggestedName })),
+	exportAppend: (token: string, text: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_append", { token, text })),
+	exportFinish: (token: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_finish", { token })),
+	exportAbort: (token: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_abort", { token })),
 	/**
 	 *  Shows a downloaded file in the system's file manager. Only files in the downloads folder, so
 	 *  the window cannot use this to probe the rest of the disk.
@@ -214,6 +226,14 @@ export type ErrorCode =
 /**  The app's own: the built-in demo server could not start. */
 "demo";
 
+/**  A file the user chose to export to, as the window sees it. */
+export type ExportFile = {
+	/**  Stands for the path in the calls that follow. */
+	token: string,
+	/**  The name the user chose, for messages. */
+	name: string,
+};
+
 export type Field = {
 	id: string,
 	name?: string,
@@ -301,7 +321,9 @@ export type Notification = {
 } & { [key in string]: Value };
 
 /**  Filter operators, sent in their canonical form. */
-export type Operator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "contains" | "starts_with" | "ends_with" | "is_empty" | "is_not_empty";
+export type Operator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "contains" | 
+/**  Sent as the legacy `NC`, the only name the API has for it (§20, ambiguity A4). */
+"not_contains" | "starts_with" | "ends_with" | "is_empty" | "is_not_empty";
 
 /**  One row of a table page: its record id and one typed value per field of `fields`. */
 export type PageRow = {
@@ -377,6 +399,21 @@ export type Table = {
 } & {
 	appFields?: Field[],
 }) & { [key in string]: Value };
+
+/**
+ *  One table's grid layout. Fields the layout does not name (added since) show after the
+ *  named ones, in schema order; names of fields that no longer exist are ignored.
+ */
+export type TableLayout = {
+	/**  Field ids in the order the columns show. */
+	order?: string[],
+	/**  Field ids of hidden columns. */
+	hidden?: string[],
+	/**  Column widths in CSS pixels, by field id. */
+	widths?: { [key in string]: number },
+	/**  The first shown column stays put while the grid scrolls sideways. */
+	freeze_first?: boolean,
+};
 
 /**  What a table view needs at once: the schema, one page of rows and how many match. */
 export type TablePage = {

@@ -15,6 +15,8 @@ pub enum Operator {
     Lt,
     Lte,
     Contains,
+    /// Sent as the legacy `NC`, the only name the API has for it (§20, ambiguity A4).
+    NotContains,
     StartsWith,
     EndsWith,
     IsEmpty,
@@ -31,6 +33,7 @@ impl Operator {
             Operator::Lt => "<",
             Operator::Lte => "<=",
             Operator::Contains => "contains",
+            Operator::NotContains => "NC",
             Operator::StartsWith => "starts_with",
             Operator::EndsWith => "ends_with",
             Operator::IsEmpty => "is_empty",
