@@ -3,11 +3,11 @@
 // back into the Downloads folder, retry an upload that failed, and remove a file.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
+import { typeIntoFileDialog } from "./dialogs.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 
 let s;
@@ -18,29 +18,8 @@ after(async () => {
   await s?.end();
 });
 
-const xdotool = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
-
-const chooser = () => {
-  try {
-    return xdotool("search", "--onlyvisible", "--name", "^Attach to ").split("\n")[0];
-  } catch {
-    return ""; // xdotool exits 1 when nothing matches
-  }
-};
-
-/** Types `path` into the GTK file chooser the app opened, the way a keyboard user would. */
-async function pickInFileChooser(path) {
-  const id = await s.until(chooser, "the file chooser");
-  xdotool("windowfocus", "--sync", id);
-  xdotool("key", "--delay", "100", "ctrl+l");
-  xdotool("type", "--delay", "20", path);
-  // GTK checks the typed path before "Open" accepts it; Return before that is ignored.
-  for (let attempt = 0; attempt < 5 && chooser(); attempt++) {
-    xdotool("key", "--window", id, "Return");
-    await s.until(() => !chooser(), "the file chooser to close", 1500).catch(() => {});
-  }
-  assert.equal(chooser(), "", "the file chooser accepted the path");
-}
+/** Types `path` into the GTK file chooser the app opened. */
+const pickInFileChooser = (path) => typeIntoFileDialog(s, "^Attach to ", path);
 
 const fileNames = () => s.readAll("[data-testid=files-field] [data-testid=file]", "data-name");
 
@@ -50,7 +29,7 @@ test("a file picked in the system's file chooser is uploaded and downloaded back
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
   const deals = await s.withText("[data-testid=nav-table]", /^Deals$/);
   await s.click(deals);
-  await s.clickOn("[data-testid=record-row] td");
+  await s.clickOn("[data-testid=record-open]");
   await s.waitFor("[data-testid=files-field]");
   const before = await fileNames();
 

@@ -94,7 +94,7 @@ test("a table is designed, created and changed", async () => {
   await s.click(await s.find("[data-testid=designer-save]"));
 
   await s.waitFor("[data-testid=table-page]");
-  const headers = () => s.readAll("[data-testid=records-grid] th");
+  const headers = () => s.readAll("[data-testid=grid-header]");
   await s.until(async () => (await headers()).join() === "ID,Name,Stage,Amount", "the new table's columns");
 
   await openSpace("Desktop Team");

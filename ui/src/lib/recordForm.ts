@@ -1,6 +1,7 @@
 /** Editing record fields: which fields a form can edit, the text a field starts with, and the
  *  value sent back (§9.4 write formats). Pure functions, so the rules are unit-tested. */
 import type { Field, FieldValue, Value } from "../api/bindings";
+import { dateTimeToLocalInput, localInputToDateTime, localInputToTime, timeToLocalInput, type Zone } from "./time";
 
 export type Draft = string | string[];
 
@@ -23,15 +24,19 @@ export function optionTitles(field: Field): string[] {
     .filter((t): t is string => typeof t === "string");
 }
 
-export function initialDraft(field: Field, value: FieldValue | undefined): Draft {
+/** What a field's input starts with. Date-times and times arrive in UTC and are edited in the
+ *  user's zone (`zone`, the system's by default). */
+export function initialDraft(field: Field, value: FieldValue | undefined, zone?: Zone): Draft {
   const v = value ?? { kind: "empty" };
   if (isMultiSelect(field)) return v.kind === "select" ? [...v.value] : [];
   switch (v.kind) {
     case "text":
     case "date":
-    case "date_time":
-    case "time":
       return v.value;
+    case "date_time":
+      return dateTimeToLocalInput(v.value, zone) || v.value;
+    case "time":
+      return timeToLocalInput(v.value, zone) || v.value;
     case "number":
       return v.value === null ? "" : String(v.value);
     case "select":
@@ -43,8 +48,9 @@ export function initialDraft(field: Field, value: FieldValue | undefined): Draft
 
 export class DraftError extends Error {}
 
-/** The value to send for a field, or throws `DraftError` with a message for the form. */
-export function toWrite(field: Field, draft: Draft): Value {
+/** The value to send for a field, or throws `DraftError` with a message for the form. Local
+ *  date-times and times go out as UTC in the API's format. */
+export function toWrite(field: Field, draft: Draft, zone?: Zone): Value {
   if (Array.isArray(draft)) return draft;
   const text = draft.trim();
   if (text === "") return null;
@@ -55,23 +61,31 @@ export function toWrite(field: Field, draft: Draft): Value {
       return n;
     }
     case "datetime":
-    case "date_time":
-      // The date-time input gives `YYYY-MM-DDTHH:MM`; the API wants `YYYY-MM-DD HH:MM:SS`.
-      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text.replace("T", " ")}:00` : text.replace("T", " ");
-    case "time":
-      return /^\d{2}:\d{2}$/.test(text) ? `${text}:00` : text;
+    case "date_time": {
+      const utc = localInputToDateTime(text, zone);
+      if (utc === null) throw new DraftError(`${field.name ?? field.id}: enter a date and time.`);
+      return utc;
+    }
+    case "time": {
+      const utc = localInputToTime(text, zone);
+      if (utc === null) throw new DraftError(`${field.name ?? field.id}: enter a time.`);
+      return utc;
+    }
+    case "date":
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new DraftError(`${field.name ?? field.id}: enter a date.`);
+      return text;
     default:
       return draft;
   }
 }
 
 /** Only the fields whose draft differs from where it started. */
-export function changes(fields: Field[], start: Record<string, Draft>, now: Record<string, Draft>): { [key: string]: Value } {
+export function changes(fields: Field[], start: Record<string, Draft>, now: Record<string, Draft>, zone?: Zone): { [key: string]: Value } {
   const out: { [key: string]: Value } = {};
   for (const f of fields.filter(editable)) {
     const a = start[f.id] ?? "";
     const b = now[f.id] ?? "";
-    if (JSON.stringify(a) !== JSON.stringify(b)) out[f.id] = toWrite(f, b);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[f.id] = toWrite(f, b, zone);
   }
   return out;
 }

@@ -1,0 +1,92 @@
+/** The rows of one query, fetched 1,000 at a time as the grid needs them, with the next page
+ *  fetched ahead and far pages let go. A rate limit or a dropped network waits and tries again. */
+import type { PageRow } from "../api/bindings";
+import { asAppError, type AppError } from "../api/call";
+import { MAX_PAGES, PAGE_SIZE, pageOf, pagesFor, pagesToDrop } from "../lib/paging";
+import { retrying, type Wait } from "../lib/retry";
+
+export type FetchPage = (offset: number, limit: number) => Promise<PageRow[]>;
+
+export class RowPages {
+  total = $state(0);
+  /** Bumped when pages arrive or rows change, so what reads rows redraws. */
+  version = $state(0);
+  error = $state<AppError | null>(null);
+  waiting = $state<Wait | null>(null);
+  private pages = new Map<number, PageRow[]>();
+  private inflight = new Map<number, Promise<void>>();
+  private stop = new AbortController();
+
+  constructor(
+    private fetchPage: FetchPage,
+    total: number,
+    first: PageRow[] = [],
+  ) {
+    this.total = total;
+    if (first.length > 0) this.pages.set(0, first);
+  }
+
+  /** The row at `index`, if its page is here. */
+  row(index: number): PageRow | undefined {
+    void this.version;
+    return this.pages.get(pageOf(index))?.[index % PAGE_SIZE];
+  }
+
+  /** Fetches what rows `first..last` need, and lets go of far pages. */
+  ensure(first: number, last: number): Promise<void> {
+    const wanted = pagesFor(first, last, this.total);
+    for (const p of pagesToDrop([...this.pages.keys()], wanted, MAX_PAGES)) this.pages.delete(p);
+    return Promise.all(wanted.map((p) => this.load(p))).then(() => {});
+  }
+
+  /** The row at `index`, fetching its page if needed. */
+  async rowAt(index: number): Promise<PageRow | undefined> {
+    if (index < 0 || index >= this.total) return undefined;
+    await this.load(pageOf(index));
+    return this.pages.get(pageOf(index))?.[index % PAGE_SIZE];
+  }
+
+  /** Where a record is among the loaded rows, or -1. */
+  indexOf(id: number): number {
+    for (const [p, rows] of this.pages) {
+      const i = rows.findIndex((r) => r.id === id);
+      if (i >= 0) return p * PAGE_SIZE + i;
+    }
+    return -1;
+  }
+
+  /** Replaces a row in place, after an inline edit was saved. */
+  setRow(index: number, row: PageRow) {
+    const page = this.pages.get(pageOf(index));
+    if (page && index % PAGE_SIZE < page.length) {
+      page[index % PAGE_SIZE] = row;
+      this.version += 1;
+    }
+  }
+
+  /** Stops fetches that are waiting; the grid that used these rows is gone or re-queried. */
+  dispose() {
+    this.stop.abort();
+  }
+
+  private load(page: number): Promise<void> {
+    if (this.pages.has(page)) return Promise.resolve();
+    const pending = this.inflight.get(page);
+    if (pending) return pending;
+    const job = retrying(() => this.fetchPage(page * PAGE_SIZE, PAGE_SIZE), {
+      signal: this.stop.signal,
+      onWait: (w) => (this.waiting = w),
+    })
+      .then((rows) => {
+        this.pages.set(page, rows);
+        this.error = null;
+        this.version += 1;
+      })
+      .catch((e) => {
+        if (!this.stop.signal.aborted) this.error = asAppError(e);
+      })
+      .finally(() => this.inflight.delete(page));
+    this.inflight.set(page, job);
+    return job;
+  }
+}
