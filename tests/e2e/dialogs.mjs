@@ -18,7 +18,10 @@ function dialog(title) {
 export async function typeIntoFileDialog(s, title, path) {
   const id = await s.until(() => dialog(title), `the "${title}" dialog`);
   xdotool("windowfocus", "--sync", id);
+  // Ctrl+L opens the location field of an open dialog; a save dialog's name field holds the
+  // suggested name with only its stem selected, so select all of it before typing over it.
   xdotool("key", "--delay", "100", "ctrl+l");
+  xdotool("key", "--delay", "100", "ctrl+a");
   xdotool("type", "--delay", "20", path);
   // GTK checks the typed path before the dialog accepts it; Return before that is ignored.
   for (let attempt = 0; attempt < 5 && dialog(title); attempt++) {

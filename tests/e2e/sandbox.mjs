@@ -5,8 +5,9 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { APP } from "./env.mjs";
 
-export async function startSandbox() {
-  const child = spawn(join(dirname(APP), "infolobby-sandbox"), [], { stdio: ["ignore", "pipe", "inherit"] });
+/** `args`: extra command-line options, e.g. ["--large-table-rows", "100000"]. */
+export async function startSandbox(args = []) {
+  const child = spawn(join(dirname(APP), "infolobby-sandbox"), args, { stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
     child.on("error", reject);
@@ -17,4 +18,25 @@ export async function startSandbox() {
     });
   });
   return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** A call to the sandbox's own HTTP API, to check what the app did on the server. */
+export async function api(url, key, path, body = null) {
+  const res = await fetch(`${url}${path}`, {
+    method: body === null ? "GET" : "POST",
+    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** Every row of a query, through the API, 1,000 at a time. */
+export async function queryAll(url, key, tableId, body = {}) {
+  const out = [];
+  for (;;) {
+    const page = await api(url, key, `/table/${tableId}/records/query`, { ...body, limit: 1000, offset: out.length });
+    if (!Array.isArray(page.body)) throw new Error(`query failed: ${JSON.stringify(page.body)}`);
+    out.push(...page.body);
+    if (page.body.length < 1000) return out;
+  }
 }

@@ -236,4 +236,18 @@ export class Session {
   }
 }
 
-export const Keys = { CONTROL: "\uE009", SHIFT: "\uE008", NULL: "\uE000", BACKSPACE: "\uE003" };
+export const Keys = {
+  CONTROL: "\uE009",
+  SHIFT: "\uE008",
+  ALT: "\uE00A",
+  NULL: "\uE000",
+  BACKSPACE: "\uE003",
+  ENTER: "\uE007",
+  ESCAPE: "\uE00C",
+  DELETE: "\uE017",
+  F2: "\uE032",
+  ARROW_LEFT: "\uE012",
+  ARROW_UP: "\uE013",
+  ARROW_RIGHT: "\uE014",
+  ARROW_DOWN: "\uE015",
+};
