@@ -90,7 +90,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         ("count, whole table", "count", Box::new(|_| json!({}))),
         (
-            "count, filtered (evaluator)",
+            "count, filtered (SQL narrows, evaluator decides)",
             "count",
             Box::new(
                 |_| json!({"filters": [{"column": "status", "compare": "=", "value": "Blocked"}]}),
@@ -98,20 +98,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     ];
     for (label, path, body) in cases {
-        for i in 0..3 {
+        // The first answer of a query that is not in plain id order evaluates the whole table;
+        // the pages after it come from the server's cached result.
+        let (first, _) = run(path, body(0)).await?;
+        println!(
+            "  {label:<34} first answer {:>7.2} ms",
+            first.as_secs_f64() * 1e3
+        );
+        for i in 1..3 {
             run(path, body(i)).await?;
         }
         let mut figures = Figures {
             times: Vec::new(),
             bytes: 0,
         };
-        // The evaluator case reads every row; fewer rounds keep the bench short.
-        let n = if label.contains("evaluator") {
-            requests.min(20)
-        } else {
-            requests
-        };
-        for i in 0..n {
+        for i in 0..requests {
             let (t, b) = run(path, body(i as i64)).await?;
             figures.times.push(t);
             figures.bytes += b;

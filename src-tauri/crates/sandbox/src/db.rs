@@ -58,7 +58,22 @@ CREATE TABLE IF NOT EXISTS notifications (
   message TEXT NOT NULL, url TEXT, summary TEXT, seen_at TEXT, read_at TEXT,
   created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS notifications_by_user ON notifications (user_id, id);
+-- Bumped by every change to what a record query reads, so cached query results
+-- (handlers/records.rs) know when they are stale, whichever handler made the change.
+CREATE TABLE IF NOT EXISTS data_version (id INTEGER PRIMARY KEY CHECK (id = 1), v INTEGER NOT NULL);
+INSERT OR IGNORE INTO data_version (id, v) VALUES (1, 0);
+CREATE TRIGGER IF NOT EXISTS records_insert_v AFTER INSERT ON records BEGIN UPDATE data_version SET v = v + 1; END;
+CREATE TRIGGER IF NOT EXISTS records_update_v AFTER UPDATE ON records BEGIN UPDATE data_version SET v = v + 1; END;
+CREATE TRIGGER IF NOT EXISTS records_delete_v AFTER DELETE ON records BEGIN UPDATE data_version SET v = v + 1; END;
+CREATE TRIGGER IF NOT EXISTS tables_update_v AFTER UPDATE ON tables BEGIN UPDATE data_version SET v = v + 1; END;
+CREATE TRIGGER IF NOT EXISTS tables_delete_v AFTER DELETE ON tables BEGIN UPDATE data_version SET v = v + 1; END;
+CREATE TRIGGER IF NOT EXISTS users_insert_v AFTER INSERT ON users BEGIN UPDATE data_version SET v = v + 1; END;
+CREATE TRIGGER IF NOT EXISTS users_update_v AFTER UPDATE ON users BEGIN UPDATE data_version SET v = v + 1; END;
 "#;
+
+/// Per connection, so never on disk: query results by selection (see handlers/records.rs).
+const TEMP_SCHEMA: &str = "CREATE TEMP TABLE IF NOT EXISTS query_cache (
+  key TEXT PRIMARY KEY, version INTEGER NOT NULL, ids BLOB NOT NULL, used INTEGER NOT NULL);";
 
 pub fn open(path: Option<&std::path::Path>) -> rusqlite::Result<Connection> {
     let conn = match path {
@@ -67,6 +82,7 @@ pub fn open(path: Option<&std::path::Path>) -> rusqlite::Result<Connection> {
     };
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")?;
     conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(TEMP_SCHEMA)?;
     Ok(conn)
 }
 

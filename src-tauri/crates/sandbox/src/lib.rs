@@ -20,6 +20,7 @@ pub mod fields;
 pub mod handlers;
 pub mod notify;
 pub mod query;
+pub mod query_sql;
 pub mod ratelimit;
 pub mod seed;
 pub mod server;

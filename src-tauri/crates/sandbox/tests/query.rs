@@ -490,3 +490,126 @@ async fn the_load_test_seed_pages_through_every_row() {
     let status = all[0]["status"].clone();
     assert!(status.is_string(), "single select value: {status}");
 }
+
+/// SQL narrows a filtered query to candidates before the evaluator decides. Adding
+/// "OR the key is empty" (never true, and not narrowable) makes SQL keep every row, so the
+/// evaluator alone decides: both must give the same rows.
+#[tokio::test]
+async fn the_sql_prefilter_never_drops_a_matching_row() {
+    let api = Api::start().await;
+    let path = format!("/table/{TICKETS}/records/query");
+    let cases = [
+        json!([{"column": "priority", "compare": "=", "value": "urgent"}]),
+        json!([{"column": "labels", "compare": "contains", "value": "BILL"}]),
+        json!([{"column": "subject", "compare": "starts_with", "value": "cannot"}]),
+        json!([{"column": "subject", "compare": "ends_with", "value": "#12"}]),
+        json!([{"column": "subject", "compare": "=", "value": "Export fails #4"}]),
+        json!([{"column": "description", "compare": "contains", "value": "\"quoted\" \\ odd"}]),
+        json!([{"column": "effort_hours", "compare": ">=", "value": 30}]),
+        json!([{"column": "effort_hours", "compare": "<", "value": "5"}]),
+        json!([{"column": "item_id", "compare": "<=", "value": 40}]),
+        json!([{"column": "due", "compare": ">=", "value": "start_of_month"}]),
+        json!([{"column": "due", "compare": "<", "value": "2026-03-01"}]),
+        json!([{"column": "opened_at", "compare": "=", "value": "2026-02-03"}]),
+        json!([{"column": "opened_at", "compare": ">", "value": "2026-11-20 10:00:00"}]),
+        json!([{"column": "response_time", "compare": "<=", "value": "01:30:00"}]),
+        json!([
+            {"column": "priority", "compare": "=", "value": "Low"},
+            {"column": "due", "compare": ">=", "value": "-30d", "connector": "or"},
+            {"column": "labels", "compare": "contains", "value": "bug"}
+        ]),
+        json!([
+            {"column": "priority", "compare": "!=", "value": "Low"},
+            {"column": "subject", "compare": "contains", "value": "login", "connector": "or"}
+        ]),
+    ];
+    for filters in cases {
+        let narrowed = ids(
+            &api.query_all(OWNER, TICKETS, json!({"filters": filters}))
+                .await,
+            "item_id",
+        );
+        let mut all_rows = filters.as_array().unwrap().clone();
+        all_rows.push(json!({"column": "item_id", "compare": "is_empty", "connector": "or"}));
+        let evaluated = ids(
+            &api.query_all(OWNER, TICKETS, json!({"filters": all_rows}))
+                .await,
+            "item_id",
+        );
+        assert_eq!(narrowed, evaluated, "{filters}");
+        let count = api
+            .post(
+                OWNER,
+                &format!("/table/{TICKETS}/records/count"),
+                json!({"filters": filters}),
+            )
+            .await
+            .ok();
+        assert_eq!(count["count"], narrowed.len(), "{filters}");
+    }
+    let _ = path;
+}
+
+async fn urgent_count(api: &Api) -> i64 {
+    let filters = json!([{"column": "priority", "compare": "=", "value": "Urgent"}]);
+    api.post(
+        OWNER,
+        &format!("/table/{TICKETS}/records/count"),
+        json!({"filters": filters}),
+    )
+    .await
+    .ok()["count"]
+        .as_i64()
+        .unwrap()
+}
+
+/// Paging through a filtered query reuses its result until a record changes.
+#[tokio::test]
+async fn a_cached_query_result_follows_every_change() {
+    let api = Api::start().await;
+    let filters = json!([{"column": "priority", "compare": "=", "value": "Urgent"}]);
+    let before = urgent_count(&api).await;
+    let created = api
+        .post(
+            OWNER,
+            &format!("/table/{TICKETS}/records/create"),
+            json!({"data": {"subject": "New", "priority": "Urgent"}}),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        urgent_count(&api).await,
+        before + 1,
+        "a created record is counted"
+    );
+    let id = created["id"].as_i64().unwrap();
+    api.post(
+        OWNER,
+        &format!("/table/{TICKETS}/record/{id}/update"),
+        json!({"data": {"priority": "Low"}}),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        urgent_count(&api).await,
+        before,
+        "an updated record leaves the result"
+    );
+    let first = ids(
+        &api.query_all(OWNER, TICKETS, json!({"filters": filters}))
+            .await,
+        "item_id",
+    )[0];
+    api.post(
+        OWNER,
+        &format!("/table/{TICKETS}/records/delete_batch"),
+        json!({"record_ids": [first]}),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        urgent_count(&api).await,
+        before - 1,
+        "a deleted record leaves the result"
+    );
+}

@@ -385,41 +385,140 @@ fn select_page(
     offset: i64,
     limit: i64,
 ) -> ApiResult<Vec<(i64, Map<String, Value>)>> {
-    let Some(order) = sql_order(t, sel) else {
-        return Ok(select(cx, t, sel)?
-            .into_iter()
-            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
-            .take(usize::try_from(limit).unwrap_or(0))
-            .collect());
-    };
-    let sql = format!(
-        "SELECT id, data FROM records WHERE table_id = ? ORDER BY {order} LIMIT ? OFFSET ?"
-    );
+    let by_id = sel
+        .order_by
+        .as_deref()
+        .is_none_or(|f| t.field(f).is_some_and(|f| f.is_key()));
+    if let Some(order) = sql_order(t, sel).filter(|_| by_id) {
+        let sql = format!(
+            "SELECT id, data FROM records WHERE table_id = ? ORDER BY {order} LIMIT ? OFFSET ?"
+        );
+        let rows: Vec<(i64, String)> = cx
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![t.id, limit, offset], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        return Ok(decoded(rows));
+    }
+    let ids = matching_ids(cx, t, sel)?;
+    let start = usize::try_from(offset).unwrap_or(usize::MAX).min(ids.len());
+    let end = start
+        .saturating_add(usize::try_from(limit).unwrap_or(0))
+        .min(ids.len());
+    let page = ids.get(start..end).unwrap_or_default();
     let rows: Vec<(i64, String)> = cx
         .conn
-        .prepare_cached(&sql)?
-        .query_map(params![t.id, limit, offset], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .prepare_cached(
+            "SELECT id, data FROM records WHERE table_id = ? AND id IN (SELECT value FROM json_each(?))",
+        )?
+        .query_map(params![t.id, serde_json::to_string(page).unwrap_or_default()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<Result<_, _>>()?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, raw)| (id, serde_json::from_str(&raw).unwrap_or_default()))
+    let mut by_id: std::collections::HashMap<i64, Map<String, Value>> =
+        decoded(rows).into_iter().collect();
+    Ok(page
+        .iter()
+        .filter_map(|id| by_id.remove(id).map(|d| (*id, d)))
         .collect())
 }
 
-/// Ids and data of every record of `t` matching the selection, in order.
+fn decoded(rows: Vec<(i64, String)>) -> Vec<(i64, Map<String, Value>)> {
+    rows.into_iter()
+        .map(|(id, raw)| (id, serde_json::from_str(&raw).unwrap_or_default()))
+        .collect()
+}
+
+/// Results kept per connection; a client paging through a filtered query asks for the same
+/// selection again and again.
+const CACHED_QUERIES: i64 = 8;
+/// Orders cache entries by last use.
+static QUERY_CLOCK: AtomicU64 = AtomicU64::new(1);
+
+/// The ids of every record matching the selection, in order: from the cache while nothing the
+/// query reads has changed (`data_version`, bumped by triggers), else evaluated and cached.
+fn matching_ids(cx: &Ctx<'_>, t: &Table, sel: &Selection) -> ApiResult<Vec<i64>> {
+    let key = format!(
+        "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}",
+        t.id,
+        serde_json::to_string(&t.fields).unwrap_or_default(),
+        sel.conds,
+        sel.search,
+        sel.order_by,
+        sel.desc,
+        cx.caller.user_id,
+        crate::clock::today()
+    );
+    let version: i64 = cx
+        .conn
+        .prepare_cached("SELECT v FROM data_version")?
+        .query_row([], |r| r.get(0))?;
+    let used = i64::try_from(QUERY_CLOCK.fetch_add(1, Ordering::Relaxed)).unwrap_or(i64::MAX);
+    let cached: Option<Vec<u8>> = cx
+        .conn
+        .prepare_cached("SELECT ids FROM temp.query_cache WHERE key = ? AND version = ?")?
+        .query_row(params![key, version], |r| r.get(0))
+        .optional()?;
+    if let Some(blob) = cached {
+        cx.conn
+            .prepare_cached("UPDATE temp.query_cache SET used = ? WHERE key = ?")?
+            .execute(params![used, key])?;
+        return Ok(blob
+            .chunks_exact(8)
+            .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect());
+    }
+    let ids: Vec<i64> = match sql_order(t, sel) {
+        // Sorted by a field, with nothing to filter: SQL orders the ids without decoding rows.
+        Some(order) => cx
+            .conn
+            .prepare_cached(&format!(
+                "SELECT id FROM records WHERE table_id = ? ORDER BY {order}"
+            ))?
+            .query_map([t.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?,
+        None => select(cx, t, sel)?.into_iter().map(|(id, _)| id).collect(),
+    };
+    let blob: Vec<u8> = ids.iter().flat_map(|id| id.to_le_bytes()).collect();
+    cx.conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO temp.query_cache (key, version, ids, used) VALUES (?, ?, ?, ?)",
+        )?
+        .execute(params![key, version, blob, used])?;
+    cx.conn
+        .prepare_cached(
+            "DELETE FROM temp.query_cache WHERE key NOT IN \
+             (SELECT key FROM temp.query_cache ORDER BY used DESC LIMIT ?)",
+        )?
+        .execute([CACHED_QUERIES])?;
+    Ok(ids)
+}
+
+/// Ids and data of every record of `t` matching the selection, in order. SQL narrows the rows
+/// to candidates first; the evaluator decides.
 fn select(cx: &Ctx<'_>, t: &Table, sel: &Selection) -> ApiResult<Vec<(i64, Map<String, Value>)>> {
+    let today = crate::clock::today();
+    let now = crate::clock::now();
+    let mut params: Vec<rusqlite::types::Value> = vec![t.id.into()];
+    let narrowed = crate::query_sql::prefilter(t, &sel.conds, today, &now, &mut params);
+    let sql = match narrowed {
+        Some(w) => format!("SELECT id, data FROM records WHERE table_id = ? AND {w} ORDER BY id"),
+        None => "SELECT id, data FROM records WHERE table_id = ? ORDER BY id".to_string(),
+    };
     let rows: Vec<(i64, String)> = cx
         .conn
-        .prepare_cached("SELECT id, data FROM records WHERE table_id = ? ORDER BY id")?
-        .query_map([t.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .prepare_cached(&sql)?
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<Result<_, _>>()?;
     let mut reader = Reader::new(cx.conn);
     let mut ev = Evaluator {
         reader: &mut reader,
         table: t,
         actor: cx.caller.user_id,
-        today: crate::clock::today(),
-        now: crate::clock::now(),
+        today,
+        now,
     };
     let mut hits = Vec::new();
     for (id, raw) in rows {
@@ -518,7 +617,7 @@ pub fn count(cx: &mut Ctx<'_>) -> ApiResult<Value> {
         .prepare_cached("SELECT COUNT(*) FROM records WHERE table_id = ?")?
         .query_row([t.id], |r| r.get(0))?;
     let count = if restricted {
-        i64::try_from(select(cx, &t, &sel)?.len()).unwrap_or(i64::MAX)
+        i64::try_from(matching_ids(cx, &t, &sel)?.len()).unwrap_or(i64::MAX)
     } else {
         total
     };
