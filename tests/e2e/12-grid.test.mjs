@@ -207,7 +207,10 @@ test("the filtered query exports to CSV with the grid's columns, row by row as t
   const path = join(dir, "blocked.csv");
   await s.click(await s.find("[data-testid=export-csv]"));
   await typeIntoFileDialog(s, "^Export$", path);
-  await s.withText("[data-testid=table-notice]", /Exported [\d,.\s\u202f]+ records to blocked\.csv\.$/, 60000);
+  await s.withText("[data-testid=table-notice]", /Exported [\d,.\s\u202f]+ records to blocked\.csv\./, 60000).catch(async (e) => {
+    writeFileSync(join(OUTPUT, "grid-export-failed.png"), await s.screenshot());
+    throw new Error(`${e.message}; the page says: ${(await s.readAll("[data-testid=table-notice], [data-testid=export-progress], [role=alert]")).join(" | ")}`);
+  });
   const csv = readFileSync(path, "utf8");
   assert.ok(csv.startsWith("\uFEFF"), "a byte-order mark for spreadsheets");
   const [head, ...lines] = parseCsv(csv.slice(1));

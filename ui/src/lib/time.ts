@@ -24,9 +24,22 @@ function dateTimeFields(m: RegExpExecArray): Fields6 | null {
   return mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 ? null : f;
 }
 
+/** Formatters by what they are for: making one costs far more than using it, and a grid or an
+ *  export formats thousands of values. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const k = `${key}|${locale ?? ""}|${options.timeZone ?? ""}`;
+  let f = formatters.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(k, f);
+  }
+  return f;
+}
+
 /** The zone's wall clock at a UTC instant. */
 function wallClock(utcMs: number, zone: Zone) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = formatter("wall", "en-US", {
     timeZone: zone,
     hourCycle: "h23",
     year: "numeric",
@@ -127,7 +140,7 @@ export type DisplayOptions = { zone?: Zone; locale?: string; now?: number };
 export function formatDateTime(wire: string, o: DisplayOptions = {}): string {
   const utc = parseWireDateTime(wire);
   if (utc === null) return wire;
-  return new Intl.DateTimeFormat(o.locale, { timeZone: o.zone, dateStyle: "medium", timeStyle: "short" }).format(utc);
+  return formatter("datetime", o.locale, { timeZone: o.zone, dateStyle: "medium", timeStyle: "short" }).format(utc);
 }
 
 /** A wire time as the user reads it, local. */
@@ -135,14 +148,14 @@ export function formatTime(wire: string, o: DisplayOptions = {}): string {
   const local = timeToLocalInput(wire, o.zone, o.now);
   if (local === "") return wire;
   const [h = 0, mi = 0] = local.split(":").map(Number);
-  return new Intl.DateTimeFormat(o.locale, { timeZone: "UTC", timeStyle: "short" }).format(Date.UTC(2000, 0, 1, h, mi));
+  return formatter("time", o.locale, { timeZone: "UTC", timeStyle: "short" }).format(Date.UTC(2000, 0, 1, h, mi));
 }
 
 /** A date as the user reads it, never shifted: the same day in every zone. */
 export function formatDate(wire: string, o: DisplayOptions = {}): string {
   const m = WIRE_DATE.exec(wire.trim());
   if (!m) return wire;
-  return new Intl.DateTimeFormat(o.locale, { timeZone: "UTC", dateStyle: "medium" }).format(
+  return formatter("date", o.locale, { timeZone: "UTC", dateStyle: "medium" }).format(
     Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
   );
 }
