@@ -72,6 +72,8 @@ test("one scroll reaches past row 2,000 with the right records and few row eleme
   const got = drawn.filter((r) => r.index >= 2100 && r.index < 2120).map((r) => r.id);
   assert.deepEqual(got, want, "the rows drawn are the API's rows at that offset");
   assert.ok(drawn.length < 120, `${drawn.length} row elements in the DOM`);
+  await new Promise((r) => setTimeout(r, 800));
+  writeFileSync(join(OUTPUT, "grid.png"), await s.screenshot());
 
   await scrollTo(99_990 * ROW_HEIGHT);
   await s.until(async () => (await drawnRows()).some((r) => r.index === ROWS - 1 && r.id !== null), "the last row");

@@ -5,12 +5,7 @@
 set -euo pipefail
 app=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-dbus-update-activation-environment DISPLAY XAUTHORITY
-source "$here/../../.ci/keyring.sh"
+source "$here/private-session.sh"
 # Downloads go to a throw-away folder the tests can read, not the real ~/Downloads.
 export E2E_DOWNLOADS
 E2E_DOWNLOADS=$(mktemp -d)
@@ -20,9 +15,7 @@ dbus-monitor --session "interface='org.freedesktop.Notifications'" > "$out/notif
 pids+=($!)
 
 port=${E2E_DRIVER_PORT:-4444}
-tauri-driver --port "$port" > "$out/tauri-driver.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/status" >/dev/null && break; sleep 0.1; done
+start_tauri_driver "$port" "$out/tauri-driver.log"
 
 # E2E_ONLY="02-connections 08-files" runs some files (in order; later files build on the demo
 # state earlier ones leave), for working on one feature. CI runs them all.

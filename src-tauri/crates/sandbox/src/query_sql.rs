@@ -1,6 +1,7 @@
-//! What SQL can do of a record query before the evaluator (`query.rs`) sees a row: a WHERE
-//! clause that keeps every row the conditions could match (a superset, never fewer), so that
-//! the evaluator, which stays the one reading of the rules, decodes only the candidates.
+//! What SQL can do of a record query before the evaluator (`query.rs`) sees a row: the order of
+//! an unfiltered query, and a WHERE clause that keeps every row the conditions could match (a
+//! superset, never fewer), so that the evaluator, which stays the one reading of the rules,
+//! decodes only the candidates.
 
 use rusqlite::types::Value as SqlValue;
 use serde_json::Value;
@@ -59,6 +60,54 @@ fn number(v: &Value) -> Option<f64> {
     }
 }
 
+/// `'$.field'` for a field whose id SQL can name safely. Ids are generated as `[a-z0-9_]`;
+/// anything else is left to the evaluator rather than risk a malformed JSON path.
+fn json_path(field: &crate::fields::Field) -> Option<String> {
+    field
+        .id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        .then(|| format!("'$.{}'", field.id))
+}
+
+/// How SQL alone orders a query with no conditions and no search, so that a page costs its own
+/// rows and not the whole table's. `None`: the order needs the evaluator (users, lookups,
+/// selects and calcs sort by text SQL does not hold).
+pub fn order(
+    t: &Table,
+    conds: &[Condition],
+    search: Option<&str>,
+    order_by: Option<&str>,
+    desc: bool,
+) -> Option<String> {
+    if !conds.is_empty() || search.is_some() {
+        return None;
+    }
+    let dir = if desc { "DESC" } else { "ASC" };
+    let Some(field_id) = order_by else {
+        return Some(format!("id {dir}"));
+    };
+    let field = t.field(field_id)?;
+    if field.is_key() {
+        return Some(format!("id {dir}"));
+    }
+    let path = json_path(field)?;
+    // The same keys as `Evaluator::sort_key`: empty sorts first, then numbers, then lowercase
+    // text; equal keys keep id order in both directions (its sort is stable).
+    let key = match field.kind.as_str() {
+        "number" => format!(
+            "CASE WHEN json_type(data, {path}) IN ('integer', 'real') THEN json_extract(data, {path}) END"
+        ),
+        // SQLite's lower() folds ASCII only; a non-ASCII value may sort apart from the evaluator.
+        "text" | "textarea" | "date" | "datetime" | "time" => format!(
+            "CASE WHEN json_type(data, {path}) = 'text' AND json_extract(data, {path}) <> '' \
+             THEN lower(json_extract(data, {path})) END"
+        ),
+        _ => return None,
+    };
+    Some(format!("{key} {dir}, id ASC"))
+}
+
 fn condition(
     t: &Table,
     c: &Condition,
@@ -67,15 +116,7 @@ fn condition(
     params: &mut Vec<SqlValue>,
 ) -> Option<String> {
     let field = t.field(&c.field)?;
-    // Field ids are `[a-z0-9_]`; anything else is left to the evaluator.
-    if !field
-        .id
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
-        return None;
-    }
-    let path = format!("'$.{}'", field.id);
+    let path = json_path(field)?;
     match field.kind.as_str() {
         "key" => {
             let op = cmp(c.op)?;

@@ -338,45 +338,6 @@ fn selection(cx: &Ctx<'_>, t: &Table, body: &Map<String, Value>) -> ApiResult<Se
     })
 }
 
-/// How SQL alone can order a selection that has no conditions and no search, so that a page
-/// costs its own rows and not the whole table's. `None`: the order needs the evaluator (users,
-/// lookups, selects, calcs sort by text SQL does not hold).
-fn sql_order(t: &Table, sel: &Selection) -> Option<String> {
-    if !sel.conds.is_empty() || sel.search.is_some() {
-        return None;
-    }
-    let dir = if sel.desc { "DESC" } else { "ASC" };
-    let Some(field_id) = &sel.order_by else {
-        return Some(format!("id {dir}"));
-    };
-    let field = t.field(field_id)?;
-    // Field ids are generated from names as `[a-z0-9_]`; anything else takes the slow path
-    // rather than risk a malformed JSON path.
-    if !field
-        .id
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
-        return None;
-    }
-    let path = format!("'$.{}'", field.id);
-    // The same keys as `Evaluator::sort_key`: empty sorts first, then numbers, then lowercase
-    // text; equal keys keep id order in both directions (its sort is stable).
-    let key = match field.kind.as_str() {
-        "key" => return Some(format!("id {dir}")),
-        "number" => format!(
-            "CASE WHEN json_type(data, {path}) IN ('integer', 'real') THEN json_extract(data, {path}) END"
-        ),
-        "text" | "textarea" | "date" | "datetime" | "time" => format!(
-            "CASE WHEN json_type(data, {path}) = 'text' AND json_extract(data, {path}) <> '' \
-             THEN lower(json_extract(data, {path})) END"
-        ),
-        _ => return None,
-    };
-    // SQLite's lower() folds ASCII only; a non-ASCII value would sort apart from the evaluator.
-    Some(format!("{key} {dir}, id ASC"))
-}
-
 /// One page of the records of `t` matching the selection, in order.
 fn select_page(
     cx: &Ctx<'_>,
@@ -389,7 +350,15 @@ fn select_page(
         .order_by
         .as_deref()
         .is_none_or(|f| t.field(f).is_some_and(|f| f.is_key()));
-    if let Some(order) = sql_order(t, sel).filter(|_| by_id) {
+    if let Some(order) = crate::query_sql::order(
+        t,
+        &sel.conds,
+        sel.search.as_deref(),
+        sel.order_by.as_deref(),
+        sel.desc,
+    )
+    .filter(|_| by_id)
+    {
         let sql = format!(
             "SELECT id, data FROM records WHERE table_id = ? ORDER BY {order} LIMIT ? OFFSET ?"
         );
@@ -468,7 +437,13 @@ fn matching_ids(cx: &Ctx<'_>, t: &Table, sel: &Selection) -> ApiResult<Vec<i64>>
             .map(|b| i64::from_le_bytes(b.try_into().unwrap_or_default()))
             .collect());
     }
-    let ids: Vec<i64> = match sql_order(t, sel) {
+    let ids: Vec<i64> = match crate::query_sql::order(
+        t,
+        &sel.conds,
+        sel.search.as_deref(),
+        sel.order_by.as_deref(),
+        sel.desc,
+    ) {
         // Sorted by a field, with nothing to filter: SQL orders the ids without decoding rows.
         Some(order) => cx
             .conn
