@@ -2,7 +2,7 @@
  *  trip back, and where each grid was left (scroll, cursor, selection) so that returning from a
  *  record or refreshing puts the user back where they were. */
 import type { FilterSpec } from "../api/bindings";
-import { isSelected, noSelection, type Selection } from "../lib/selection";
+import { isSelected, type Selection } from "../lib/selection";
 import type { RowPages } from "./rowPages.svelte";
 
 export type GridPlace = { scrollTop: number; scrollLeft: number; row: number; col: number; selection: Selection; query: string };
@@ -44,8 +44,6 @@ class GridContext {
   async neighbour(connectionId: string, tableId: number, recordId: number, delta: 1 | -1): Promise<number | null> {
     const c = this.current;
     if (!c || c.connectionId !== connectionId || c.tableId !== tableId) return null;
-    const only = c.selection.all || c.selection.ids.size > 0 ? c.selection : noSelection();
-    const picked = (id: number) => only === c.selection ? isSelected(only, id) : true;
     if (!c.selection.all && c.selection.ids.size > 0) {
       // Some rows picked by hand: walk them in grid order where known.
       const order = [...c.selection.ids].sort((a, b) => rank(c.pages, a) - rank(c.pages, b));
@@ -53,6 +51,8 @@ class GridContext {
       if (at < 0) return order[delta > 0 ? 0 : order.length - 1] ?? null;
       return order[at + delta] ?? null;
     }
+    // Every row of the query, or (after Ctrl/Cmd+A) every row but the ones unticked since.
+    const picked = (id: number) => !c.selection.all || isSelected(c.selection, id);
     const start = c.pages.indexOf(recordId);
     if (start < 0) return null;
     for (let i = start + delta, steps = 0; i >= 0 && i < c.pages.total && steps < MAX_STEPS; i += delta, steps++) {

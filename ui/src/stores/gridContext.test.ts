@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from "vitest";
+import type { PageRow } from "../api/bindings";
+import { AppError } from "../api/call";
+import { everything, noSelection, setRows, toggle } from "../lib/selection";
+import { gridContext } from "./gridContext.svelte";
+import { RowPages } from "./rowPages.svelte";
+
+/** A query of `total` rows whose record ids are 1000 + index, served page by page. */
+function table(total: number) {
+  const fetch = vi.fn(async (offset: number, limit: number): Promise<PageRow[]> =>
+    Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({ id: 1000 + offset + i, values: [] })),
+  );
+  return { fetch, pages: new RowPages(fetch, total) };
+}
+
+describe("rows of a query, page by page", () => {
+  it("fetches the pages in view and the next, once each, and lets far ones go", async () => {
+    const { fetch, pages } = table(100_000);
+    await pages.ensure(0, 40);
+    expect(fetch.mock.calls).toEqual([[0, 1000], [1000, 1000]]);
+    expect(pages.row(40)?.id).toBe(1040);
+    await pages.ensure(10, 50);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    for (let p = 10; p < 40; p += 2) await pages.ensure(p * 1000, p * 1000 + 40);
+    expect(pages.row(5)).toBeUndefined();
+    expect(pages.row(38_010)?.id).toBe(39_010);
+    expect(await pages.rowAt(5)).toEqual({ id: 1005, values: [] });
+  });
+
+  it("waits out a rate limit and goes on", async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const pages = new RowPages(async (offset) => {
+      calls += 1;
+      if (calls === 1) throw new AppError({ code: "rate_limited", message: "slow down", retry_after_secs: 2 });
+      return [{ id: offset + 1, values: [] }];
+    }, 1);
+    const done = pages.ensure(0, 0);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(pages.waiting).toEqual({ secs: 2, reason: "rate_limited" });
+    await vi.advanceTimersByTimeAsync(2000);
+    await done;
+    expect(pages.row(0)?.id).toBe(1);
+    expect(pages.waiting).toBeNull();
+    vi.useRealTimers();
+  });
+});
+
+describe("previous and next record from the grid", () => {
+  const at = (pages: RowPages, selection = noSelection()) => {
+    gridContext.current = { connectionId: "c", tableId: 3, pages, selection };
+  };
+
+  it("walks the query, fetching the page past the loaded ones", async () => {
+    const { pages } = table(2500);
+    await pages.ensure(990, 999);
+    at(pages);
+    expect(await gridContext.neighbour("c", 3, 1999, 1)).toBe(2000);
+    expect(await gridContext.neighbour("c", 3, 1000, -1)).toBeNull();
+    expect(await gridContext.neighbour("c", 4, 1500, 1)).toBeNull();
+    expect(await gridContext.neighbour("other", 3, 1500, 1)).toBeNull();
+  });
+
+  it("walks only the selected rows when some are picked", async () => {
+    const { pages } = table(50);
+    await pages.ensure(0, 49);
+    at(pages, setRows(noSelection(), [1030, 1002, 1011], true));
+    expect(await gridContext.neighbour("c", 3, 1002, 1)).toBe(1011);
+    expect(await gridContext.neighbour("c", 3, 1011, 1)).toBe(1030);
+    expect(await gridContext.neighbour("c", 3, 1030, 1)).toBeNull();
+    at(pages, toggle(everything(), 1003));
+    expect(await gridContext.neighbour("c", 3, 1002, 1)).toBe(1004);
+  });
+});
