@@ -8,6 +8,7 @@ pub mod error;
 pub mod json_file;
 pub mod keychain;
 pub mod menu;
+pub mod rendering;
 pub mod settings;
 pub mod tray;
 pub mod watcher;

@@ -2,5 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Before any thread starts: the environment is read by WebKit when the window is made.
+    infolobby_desktop::rendering::choose_webkit_renderer();
     infolobby_desktop::run();
 }

@@ -8,4 +8,4 @@ source "$here/../e2e/private-session.sh"
 port=4455
 start_tauri_driver "$port" "$(mktemp)"
 E2E_APP=$app E2E_DRIVER_URL="http://127.0.0.1:$port" E2E_OUTPUT=$(mktemp -d) \
-  GRID_ROWS=$rows GRID_RPM=$rpm HELLO_BIN=$hello node "$here/grid-bench.mjs"
+  GRID_ROWS=$rows GRID_RPM=$rpm HELLO_BIN=$hello node "${GRID_SCRIPT:-$here/grid-bench.mjs}"
