@@ -178,9 +178,10 @@ test("a filter with OR and a date token shows exactly the API's rows", async () 
   const want = (await server(`/table/${LOAD_TEST}/records/count`, { filters })).body.count;
   assert.ok(want > 0 && want < ROWS - 3, `the filter narrows: ${want}`);
   await s.until(async () => (await count()) === want, `${want} records`);
-  const top = (await server(`/table/${LOAD_TEST}/records/query`, { filters, limit: 15 })).body.map((r) => r.item_id);
-  await s.until(async () => (await drawnRows()).filter((r) => r.id !== null).length >= 15, "rows");
-  assert.deepEqual((await drawnRows()).slice(0, 15).map((r) => r.id), top);
+  await s.until(async () => (await drawnRows()).filter((r) => r.id !== null).length >= 5, "rows");
+  const drawn = (await drawnRows()).filter((r) => r.id !== null);
+  const top = (await server(`/table/${LOAD_TEST}/records/query`, { filters, limit: drawn.length })).body.map((r) => r.item_id);
+  assert.deepEqual(drawn.map((r) => r.id), top, "the rows drawn are the API's first rows");
   await new Promise((r) => setTimeout(r, 800));
   writeFileSync(join(OUTPUT, "grid-filter.png"), await s.screenshot());
 });

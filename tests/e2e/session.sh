@@ -6,6 +6,10 @@ set -euo pipefail
 app=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/private-session.sh"
+# With no GPU the app asks WebKit to paint into shared memory (src-tauri/src/rendering.rs), and
+# there WebKitWebDriver's screenshots never return. The tests keep WebKit's default renderer;
+# tests/bench/grid-figures.sh measures the app as it runs on such a machine.
+export WEBKIT_DISABLE_DMABUF_RENDERER=${WEBKIT_DISABLE_DMABUF_RENDERER:-0}
 # Downloads go to a throw-away folder the tests can read, not the real ~/Downloads.
 export E2E_DOWNLOADS
 E2E_DOWNLOADS=$(mktemp -d)
