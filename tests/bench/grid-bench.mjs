@@ -88,7 +88,7 @@ try {
       ),
     );
   }
-  console.log(`grid bench: ${ROWS.toLocaleString("en")} rows, release build, software rendering (llvmpipe, Xvfb 1280x800)`);
+  console.log(`grid bench: ${ROWS.toLocaleString("en")} rows, release build, software rendering (no GPU: WebKit paints into shared memory; Xvfb 1280x800)`);
   console.log(`  open to first rows painted: median ${ms(pct(opened, 0.5))}, runs ${opened.map((x) => x.toFixed(0)).join(", ")} ms (target <= 150 ms)`);
 
   // Scroll top to bottom in 10 s of frames, as a fast drag of the scroll bar would.
