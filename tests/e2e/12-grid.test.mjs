@@ -67,10 +67,12 @@ test("a connection to a sandbox with a 100,000-row table", async () => {
 test("one scroll reaches past row 2,000 with the right records and few row elements", async () => {
   const want = (await server(`/table/${LOAD_TEST}/records/query`, { limit: 20, offset: 2100 })).body.map((r) => r.item_id);
   await scrollTo(2100 * ROW_HEIGHT);
-  await s.until(async () => (await drawnRows()).some((r) => r.index === 2119 && r.id !== null), "rows 2,100 on to arrive");
+  // However tall the window (an earlier test may have resized it), the rows from 2,100 on.
+  await s.until(async () => (await drawnRows()).some((r) => r.index === 2105 && r.id !== null), "rows 2,100 on to arrive");
   const drawn = await drawnRows();
-  const got = drawn.filter((r) => r.index >= 2100 && r.index < 2120).map((r) => r.id);
-  assert.deepEqual(got, want, "the rows drawn are the API's rows at that offset");
+  const got = drawn.filter((r) => r.index >= 2100 && r.id !== null).map((r) => r.id);
+  assert.ok(got.length >= 6, `${got.length} rows drawn from 2,100 on`);
+  assert.deepEqual(got, want.slice(0, got.length), "the rows drawn are the API's rows at that offset");
   assert.ok(drawn.length < 120, `${drawn.length} row elements in the DOM`);
   await new Promise((r) => setTimeout(r, 800));
   writeFileSync(join(OUTPUT, "grid.png"), await s.screenshot());
@@ -137,7 +139,10 @@ test("a cell is edited in place; a refused value stays typed, Escape cancels", a
   await scrollTo(0);
   await s.until(async () => (await drawnRows()).some((r) => r.index === 0 && r.id !== null), "the top rows");
   const first = (await drawnRows())[0].id;
-  await s.click(await s.find(`[data-testid=record-row][data-index="0"] [data-field=amount]`));
+  // To the Amount column by keys: the grid scrolls sideways to show it in a narrow window.
+  await s.click(await s.find(`[data-testid=record-row][data-index="0"] [data-field=title]`));
+  for (let i = 0; i < 3; i++) await s.keys([Keys.ARROW_RIGHT]);
+  assert.equal(await s.attribute(await s.find(grid), "aria-activedescendant"), "grid-cell-0-4", "on Amount");
   await s.keys([Keys.F2]);
   const editor = await s.waitFor("[data-testid=cell-editor]");
   await s.fill(editor, "plenty");
@@ -147,7 +152,7 @@ test("a cell is edited in place; a refused value stays typed, Escape cancels", a
   await s.keys([Keys.ESCAPE]);
   await s.until(async () => (await s.findAll("[data-testid=cell-editor]")).length === 0, "Escape to close the editor");
 
-  await s.click(await s.find(`[data-testid=record-row][data-index="0"] [data-field=title]`));
+  for (let i = 0; i < 3; i++) await s.keys([Keys.ARROW_LEFT]);
   await s.keys([Keys.F2]);
   await s.fill(await s.waitFor("[data-testid=cell-editor]"), "Renamed in the grid");
   await s.keys([Keys.ENTER]);
