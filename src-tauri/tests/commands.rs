@@ -557,3 +557,75 @@ fn only_files_the_user_picked_can_be_uploaded() {
     assert_eq!(uploaded["type"], "text/plain");
     h.ok("remove_connection", json!({"connectionId": id}));
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn the_grid_pages_a_query_keeps_its_layout_and_exports_only_when_finished() {
+    let h = Harness::new();
+    let owner = h.add("Owner", "il_live_sandbox_owner").unwrap();
+    let id = owner["id"].as_str().unwrap().to_string();
+    let query = json!({"filters": [{"field": "priority", "op": "eq", "value": "Urgent"},
+                                   {"field": "subject", "op": "not_contains", "value": "login", "or": false}],
+                       "limit": 1000, "offset": 0});
+    let first = h.ok(
+        "table_page",
+        json!({"connectionId": id, "tableId": 3, "query": query}),
+    );
+    let total = first["total"].as_u64().unwrap();
+    assert!(total > 0 && total < 2600, "{total}");
+    // A later page, typed by the schema the first one fetched, continues where it left off.
+    let mut second = query.clone();
+    second["offset"] = json!(5);
+    second["limit"] = json!(3);
+    let rows = h.ok(
+        "table_rows",
+        json!({"connectionId": id, "tableId": 3, "query": second}),
+    );
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+    assert_eq!(rows[0]["id"], first["rows"][5]["id"]);
+    assert_eq!(rows[0]["values"][3]["kind"], "select");
+    assert_eq!(rows[0]["values"][3]["value"], json!(["Urgent"]));
+
+    // The layout is kept per connection and table, bounded, and goes with the connection.
+    let layout = json!({"order": ["subject", "item_id"], "hidden": ["description"],
+                        "widths": {"subject": 5}, "freeze_first": false});
+    let saved = h.ok(
+        "save_table_layout",
+        json!({"connectionId": id, "tableId": 3, "layout": layout}),
+    );
+    assert_eq!(saved["widths"]["subject"], 48, "widths are clamped");
+    assert_eq!(
+        h.ok("table_layout", json!({"connectionId": id, "tableId": 3})),
+        saved
+    );
+    assert_eq!(
+        h.ok("table_layout", json!({"connectionId": id, "tableId": 1}))["freeze_first"],
+        true
+    );
+
+    // An export has the chosen name only once finished; an aborted one leaves nothing.
+    let exports = {
+        use tauri::Manager;
+        h.app
+            .state::<infolobby_desktop::commands::export::Exports>()
+    };
+    let target = h.dirs.path().join("urgent.csv");
+    let job = exports.start(target.clone()).unwrap();
+    h.ok(
+        "export_append",
+        json!({"token": job.token, "text": "ID,Subject\r\n"}),
+    );
+    assert!(!target.exists());
+    h.ok("export_finish", json!({"token": job.token}));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "ID,Subject\r\n");
+    let (code, _) = h.err("export_append", json!({"token": job.token, "text": "late"}));
+    assert_eq!(code, "validation", "a finished export takes nothing more");
+    let made_up = h.err("export_finish", json!({"token": "0000"}));
+    assert_eq!(made_up.0, "validation");
+
+    h.ok("remove_connection", json!({"connectionId": id}));
+    assert!(
+        !h.files_text().contains("\"subject\""),
+        "the layout went with the connection"
+    );
+}

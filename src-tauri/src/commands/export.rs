@@ -12,7 +12,7 @@ use serde::Serialize;
 use tauri::State;
 use tokio::sync::oneshot;
 
-use super::files::safe_file_name;
+use super::files::{create_first_free, safe_file_name};
 use super::local::{new_token, FilePicker};
 use crate::error::{CmdResult, CommandError, ErrorCode};
 
@@ -69,24 +69,11 @@ fn create_part(target: &std::path::Path) -> std::io::Result<(PathBuf, std::fs::F
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export".into());
-    for n in 1..1000u32 {
-        let part_name = if n == 1 {
-            format!("{name}.part")
-        } else {
-            format!("{name}.{n}.part")
-        };
-        let part = target.with_file_name(part_name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&part)
-        {
-            Ok(f) => return Ok((part, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("no free name for the partial file"))
+    let dir = target.parent().unwrap_or(std::path::Path::new("."));
+    create_first_free(dir, |n| match n {
+        1 => format!("{name}.part"),
+        n => format!("{name}.{n}.part"),
+    })
 }
 
 impl Exports {

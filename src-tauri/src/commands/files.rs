@@ -176,14 +176,15 @@ fn numbered(name: &str, n: u32) -> String {
     format!("{stem} ({n}){ext}")
 }
 
-/// Creates a new file in `dir` for `name` (made safe), never opening an existing file or a
-/// symlink: `create_new` fails on both, so two downloads of one name cannot overwrite each
-/// other and a planted link cannot redirect the write.
-pub fn create_download(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
-    std::fs::create_dir_all(dir)?;
-    let name = safe_file_name(name);
+/// Creates the first of `candidate(1)`, `candidate(2)`, … that `dir` does not hold yet, never
+/// opening an existing file or a symlink: `create_new` fails on both, so two writers of one
+/// name cannot overwrite each other and a planted link cannot redirect the write.
+pub fn create_first_free(
+    dir: &Path,
+    candidate: impl Fn(u32) -> String,
+) -> std::io::Result<(PathBuf, std::fs::File)> {
     for n in 1..=10_000 {
-        let path = dir.join(numbered(&name, n));
+        let path = dir.join(candidate(n));
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -198,6 +199,13 @@ pub fn create_download(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std:
         std::io::ErrorKind::AlreadyExists,
         "too many files of this name",
     ))
+}
+
+/// Creates a new file in `dir` for `name` (made safe): `name`, else `name (2).ext`, ….
+pub fn create_download(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    std::fs::create_dir_all(dir)?;
+    let name = safe_file_name(name);
+    create_first_free(dir, |n| numbered(&name, n))
 }
 
 /// Decodes a download straight into a new file in `dir`; returns where it went. A failure
