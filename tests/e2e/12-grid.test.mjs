@@ -89,7 +89,7 @@ test("keyboard only: grid → record → next record → back to the same place"
   await s.until(async () => (await drawnRows()).some((r) => r.index === 2110 && r.id !== null), "rows at 2,100");
   // Put the cursor on a row in view (the one mouse step), then only keys.
   const start = (await drawnRows()).find((r) => r.index === 2105);
-  await s.click(await s.find(`[data-testid=record-row][data-index="2105"] [data-field=title]`));
+  await s.clickOn(`[data-testid=record-row][data-index="2105"] [data-field=title]`);
   const scrolled = await s.evaluate(`return document.querySelector("${grid}").scrollTop;`);
   await s.keys([Keys.ARROW_DOWN]);
   await s.keys([Keys.ARROW_DOWN]);
@@ -140,7 +140,7 @@ test("a cell is edited in place; a refused value stays typed, Escape cancels", a
   await s.until(async () => (await drawnRows()).some((r) => r.index === 0 && r.id !== null), "the top rows");
   const first = (await drawnRows())[0].id;
   // To the Amount column by keys: the grid scrolls sideways to show it in a narrow window.
-  await s.click(await s.find(`[data-testid=record-row][data-index="0"] [data-field=title]`));
+  await s.clickOn(`[data-testid=record-row][data-index="0"] [data-field=title]`);
   for (let i = 0; i < 3; i++) await s.keys([Keys.ARROW_RIGHT]);
   assert.equal(await s.attribute(await s.find(grid), "aria-activedescendant"), "grid-cell-0-4", "on Amount");
   await s.keys([Keys.F2]);
@@ -240,6 +240,14 @@ test("the filtered query exports to CSV with the grid's columns, row by row as t
     assert.match(due, /2026/, "the due date as shown");
   });
   assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith(".part")), [], "no partial file left");
+
+  // Named .xlsx in the dialog, the same rows go into a workbook.
+  const xlsx = join(dir, "blocked.xlsx");
+  await s.click(await s.find("[data-testid=export-csv]"));
+  await typeIntoFileDialog(s, "^Export$", xlsx);
+  const notice = await s.withText("[data-testid=table-notice]", /records to blocked\.xlsx\./, 60000);
+  assert.equal(Number((await s.text(notice)).replace(/[^\d]/g, "")), rows.length, "as many records as the CSV");
+  assert.equal(readFileSync(xlsx).subarray(0, 4).toString("latin1"), "PK\x03\x04", "a workbook (a zip)");
 });
 
 test("a running export is cancelled and leaves no file", async () => {
@@ -278,7 +286,7 @@ test("a read-only key is offered no inline edit and no delete", async () => {
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
   await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
   await s.until(async () => (await s.findAll("[data-testid=record-row][data-id]")).length > 0, "tickets");
-  await s.click(await s.find(`[data-testid=record-row][data-index="0"] [data-field=subject]`));
+  await s.clickOn(`[data-testid=record-row][data-index="0"] [data-field=subject]`);
   await s.keys([" "]);
   await s.until(async () => ((await s.readAll("[data-testid=selection-count]"))[0] ?? "") === "1 selected", "a row selected");
   assert.equal((await s.findAll("[data-testid=delete-selected]")).length, 0, "no delete button");

@@ -77,6 +77,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             local::choose_files,
             export::choose_export_file,
             export::export_append,
+            export::export_append_rows,
             export::export_finish,
             export::export_abort,
             local::show_download,

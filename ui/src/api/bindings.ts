@@ -78,6 +78,7 @@ export const commands = {
 	/**  Opens the save dialog. `None`: the user cancelled. */
 	chooseExportFile: (suggestedName: string) => typedError<ExportFile | null, CommandError>(__TAURI_INVOKE("choose_export_file", { suggestedName })),
 	exportAppend: (token: string, text: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_append", { token, text })),
+	exportAppendRows: (token: string, rows: ExportCell[][]) => typedError<null, CommandError>(__TAURI_INVOKE("export_append_rows", { token, rows })),
 	exportFinish: (token: string) => typedError<string, CommandError>(__TAURI_INVOKE("export_finish", { token })),
 	exportAbort: (token: string) => typedError<null, CommandError>(__TAURI_INVOKE("export_abort", { token })),
 	/**
@@ -226,13 +227,29 @@ export type ErrorCode =
 /**  The app's own: the built-in demo server could not start. */
 "demo";
 
+/**
+ *  One cell of an XLSX row: its text as the grid shows it, and its number when it is one, so
+ *  the spreadsheet can sum a column.
+ */
+export type ExportCell = {
+	text: string,
+	number?: number | null,
+};
+
 /**  A file the user chose to export to, as the window sees it. */
 export type ExportFile = {
 	/**  Stands for the path in the calls that follow. */
 	token: string,
 	/**  The name the user chose, for messages. */
 	name: string,
+	format: ExportFormat,
 };
+
+export type ExportFormat = 
+/**  Text pieces through `export_append`. */
+"csv" | 
+/**  Rows of cells through `export_append_rows`. */
+"xlsx";
 
 export type Field = {
 	id: string,

@@ -6,3 +6,4 @@ export const chooseExportFile = (...args: Parameters<typeof commands.chooseExpor
 export const exportAppend = (...args: Parameters<typeof commands.exportAppend>) => call(commands.exportAppend(...args));
 export const exportFinish = (...args: Parameters<typeof commands.exportFinish>) => call(commands.exportFinish(...args));
 export const exportAbort = (...args: Parameters<typeof commands.exportAbort>) => call(commands.exportAbort(...args));
+export const exportAppendRows = (...args: Parameters<typeof commands.exportAppendRows>) => call(commands.exportAppendRows(...args));
