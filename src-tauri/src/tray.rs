@@ -1,15 +1,17 @@
-//! The system tray icon: the unread count, "check now", open and quit.
+//! The system tray icon: the unread count, "check now", "mark all as read", open and quit.
 
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::connections::service::Connections;
 use crate::watcher::{Unread, Watcher};
 use crate::window;
 
 pub const TRAY_ID: &str = "main-tray";
 pub const MENU_UNREAD: &str = "tray-unread";
 pub const MENU_CHECK: &str = "tray-check";
+pub const MENU_MARK_ALL: &str = "tray-mark-all";
 pub const MENU_OPEN: &str = "tray-open";
 pub const MENU_QUIT: &str = "tray-quit";
 
@@ -46,6 +48,7 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
         true,
         None::<&str>,
     )?;
+    let mark_all = MenuItem::with_id(app, MENU_MARK_ALL, "Mark all as read", true, None::<&str>)?;
     let open = MenuItem::with_id(app, MENU_OPEN, "Open InfoLobby Desktop", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, MENU_QUIT, "Quit", true, Some("CmdOrCtrl+Q"))?;
     let menu = Menu::with_items(
@@ -53,6 +56,7 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
         &[
             &unread,
             &check,
+            &mark_all,
             &PredefinedMenuItem::separator(app)?,
             &open,
             &PredefinedMenuItem::separator(app)?,
@@ -104,8 +108,41 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
                 w.check_now();
             }
         }
+        MENU_MARK_ALL => {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move { mark_all_read(&app).await });
+        }
         MENU_QUIT => app.exit(0),
         _ => {}
+    }
+}
+
+/// Marks every notification read on each connection whose key sees notifications, then counts
+/// again so the tray and the window follow. A connection that fails is skipped and logged (by
+/// name and error code only: no key reaches a message); the others still go through.
+async fn mark_all_read<R: Runtime>(app: &AppHandle<R>) {
+    let Some(state) = app.try_state::<Connections>() else {
+        return;
+    };
+    let list = state.list().unwrap_or_default();
+    for c in list
+        .iter()
+        .filter(|c| c.capabilities.notifications && !c.key_invalid)
+    {
+        let done = state
+            .call(&c.id, |client| async move {
+                client.mark_all_notifications_read().await
+            })
+            .await;
+        if let Err(e) = done {
+            eprintln!(
+                "InfoLobby Desktop: could not mark \u{201c}{}\u{201d} read: {:?}",
+                c.name, e.code
+            );
+        }
+    }
+    if let Some(w) = app.try_state::<Watcher>() {
+        w.check_now();
     }
 }
 

@@ -1,0 +1,54 @@
+// What the tray menu does: "Mark all as read" marks every notification read on the server for
+// each connection whose key sees notifications, and the count in the tray follows. After 09,
+// which needs unread notifications of its own on the demo.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { Session } from "./webdriver.mjs";
+import { APP, DRIVER } from "./env.mjs";
+import { api, startSandbox } from "./sandbox.mjs";
+import { TRAY_MENU_PATH, menuClick, trayMenuOf } from "./dbus.mjs";
+import { waitUntil } from "./app-process.mjs";
+
+const ALICE = "il_user_sandbox_alice";
+let s;
+let sandbox;
+let pid;
+before(async () => {
+  sandbox = await startSandbox();
+  s = await Session.start(DRIVER, APP);
+  pid = Number(execFileSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).trim());
+});
+after(async () => {
+  await s?.end();
+  sandbox?.stop();
+});
+
+const label = () => trayMenuOf(pid)?.items[0]?.label ?? "";
+const countIn = (l) => Number(/^(\d+) unread/.exec(l)?.[1] ?? 0);
+function click(text) {
+  const menu = trayMenuOf(pid);
+  const item = menu.items.find((i) => i.label === text);
+  assert.ok(item, menu.items.map((i) => i.label).join());
+  menuClick(menu.name, TRAY_MENU_PATH, item.id);
+}
+
+test("Mark all as read in the tray reads every notification on the server", async () => {
+  await s.click(await s.waitFor("[data-testid=nav-connections]"));
+  await s.click(await s.waitFor("[data-testid=open-add-form]"));
+  await s.fill(await s.waitFor("[data-testid=field-name]"), "Alice (tray)");
+  await s.fill(await s.find("[data-testid=field-url]"), sandbox.url);
+  await s.fill(await s.find("[data-testid=field-key]"), ALICE);
+  await s.click(await s.find("[data-testid=form-save]"));
+  await s.withText("[data-testid=connection-name]", "Alice (tray)");
+  const unread = async () => (await api(sandbox.url, ALICE, "/notifications/unreadCount", {})).body?.unread;
+  assert.ok((await unread()) > 0, "Alice starts with unread notifications on the server");
+
+  await waitUntil(() => trayMenuOf(pid), 20000, "the tray menu on the session bus");
+  click("Check for notifications now");
+  const before = countIn(await waitUntil(() => countIn(label()) > 0 && label(), 20000, "the tray to count them"));
+  click("Mark all as read");
+  await waitUntil(async () => (await unread()) === 0, 20000, "nothing unread for Alice on the server");
+  // A connection elsewhere (an earlier test's stopped sandbox) may keep the count it had.
+  await waitUntil(() => countIn(label()) < before, 20000, "the tray count to drop");
+});
