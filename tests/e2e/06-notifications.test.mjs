@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { startSandbox } from "./sandbox.mjs";
-import { TRAY_MENU_PATH, menuClick, trayMenuOf } from "./dbus.mjs";
+import { clickTrayItem, trayUnreadLabel, unreadIn } from "./dbus.mjs";
 import { waitUntil } from "./app-process.mjs";
 
 let s;
@@ -24,8 +24,8 @@ after(async () => {
   sandbox?.stop();
 });
 
-const unreadLabel = () => trayMenuOf(pid)?.items[0]?.label ?? "";
-const countIn = (label) => Number(/^(\d+) unread/.exec(label)?.[1] ?? 0);
+const unreadLabel = () => trayUnreadLabel(pid);
+const countIn = unreadIn;
 const notifications = () => readFileSync(join(OUTPUT, "notifications.log"), "utf8");
 
 test("a mention raises a native notification and the counts follow", async () => {
@@ -59,8 +59,7 @@ test("a mention raises a native notification and the counts follow", async () =>
     body: JSON.stringify({ content: "Watcher check: please call back @{2:Alice}" }),
   });
   assert.equal(res.status, 200, await res.text());
-  const menu = trayMenuOf(pid);
-  menuClick(menu.name, TRAY_MENU_PATH, menu.items.find((i) => i.label === "Check for notifications now").id);
+  clickTrayItem(pid, "Check for notifications now");
 
   await waitUntil(() => /mentioned you/.test(notifications()), 20000, "a native notification on the bus");
   assert.match(notifications(), /Watcher check: please call back @Alice"/, "mentions read as names");

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { Session } from "./webdriver.mjs";
 import { APP, DRIVER } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
-import { TRAY_MENU_PATH, menuClick, trayMenuOf } from "./dbus.mjs";
+import { clickTrayItem, trayMenuOf, trayUnreadLabel, unreadIn } from "./dbus.mjs";
 import { waitUntil } from "./app-process.mjs";
 
 const ALICE = "il_user_sandbox_alice";
@@ -24,14 +24,9 @@ after(async () => {
   sandbox?.stop();
 });
 
-const label = () => trayMenuOf(pid)?.items[0]?.label ?? "";
-const countIn = (l) => Number(/^(\d+) unread/.exec(l)?.[1] ?? 0);
-function click(text) {
-  const menu = trayMenuOf(pid);
-  const item = menu.items.find((i) => i.label === text);
-  assert.ok(item, menu.items.map((i) => i.label).join());
-  menuClick(menu.name, TRAY_MENU_PATH, item.id);
-}
+const label = () => trayUnreadLabel(pid);
+const countIn = unreadIn;
+const click = (text) => clickTrayItem(pid, text);
 
 test("Mark all as read in the tray reads every notification on the server", async () => {
   await s.click(await s.waitFor("[data-testid=nav-connections]"));

@@ -47,3 +47,17 @@ export function trayMenuOf(pid) {
   }
   return null;
 }
+
+/** The first line of a process's tray menu, the unread count ("3 unread notifications"). */
+export const trayUnreadLabel = (pid) => trayMenuOf(pid)?.items[0]?.label ?? "";
+
+/** The number in an unread label; 0 for "No unread notifications". */
+export const unreadIn = (label) => Number(/^(\d+) unread/.exec(label)?.[1] ?? 0);
+
+/** Clicks the tray menu item labelled `text`, as a desktop shell would. */
+export function clickTrayItem(pid, text) {
+  const menu = trayMenuOf(pid);
+  const item = menu?.items.find((i) => i.label === text);
+  if (!menu || !item) throw new Error(`no tray item "${text}" in ${JSON.stringify(menu?.items.map((i) => i.label))}`);
+  menuClick(menu.name, TRAY_MENU_PATH, item.id);
+}

@@ -144,6 +144,8 @@ impl FilePicker {
                     .dialog()
                     .file()
                     .set_title("Export")
+                    .add_filter("CSV", &["csv"])
+                    .add_filter("Excel workbook", &["xlsx"])
                     .set_file_name(suggested);
                 if let Some(window) = saver.get_webview_window(crate::window::MAIN_WINDOW) {
                     dialog = dialog.set_parent(&window);
