@@ -497,7 +497,6 @@ async fn the_load_test_seed_pages_through_every_row() {
 #[tokio::test]
 async fn the_sql_prefilter_never_drops_a_matching_row() {
     let api = Api::start().await;
-    let path = format!("/table/{TICKETS}/records/query");
     let cases = [
         json!([{"column": "priority", "compare": "=", "value": "urgent"}]),
         json!([{"column": "labels", "compare": "contains", "value": "BILL"}]),
@@ -547,7 +546,6 @@ async fn the_sql_prefilter_never_drops_a_matching_row() {
             .ok();
         assert_eq!(count["count"], narrowed.len(), "{filters}");
     }
-    let _ = path;
 }
 
 async fn urgent_count(api: &Api) -> i64 {
