@@ -8,9 +8,12 @@ pub mod error;
 pub mod json_file;
 pub mod keychain;
 pub mod menu;
+pub mod notifier;
+pub mod open;
 pub mod rendering;
 pub mod settings;
 pub mod tray;
+pub mod tray_icon;
 pub mod watcher;
 pub mod window;
 
@@ -23,7 +26,6 @@ use crate::commands::local::{FilePicker, PickedFiles};
 use crate::connections::service::Connections;
 use crate::keychain::Keychain;
 use crate::watcher::Watcher;
-use tauri_plugin_notification::NotificationExt;
 
 /// The commands, registered the same way for the real app and for tests on Tauri's mock
 /// runtime. The caller manages a `Connections`, a `DownloadDir`, a `Watcher` and `LaunchOptions`: the real app from its
@@ -129,6 +131,11 @@ pub fn run() {
             window::show_main(app);
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .arg(commands::launch::IN_TRAY_ARG)
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(
             // Size, position, maximised; never "hidden", or closing to the tray would start the
@@ -147,19 +154,24 @@ pub fn run() {
             app.manage(FilePicker::new(app.handle().clone()));
             app.manage(PickedFiles::default());
             app.manage(commands::export::Exports::default());
-            app.manage(LaunchOptions::from_args(std::env::args()));
+            let launch = LaunchOptions::from_args(std::env::args());
+            app.manage(launch);
             // Quit and close handling first: the tray appearing means the app is ready.
             quit_on_signals(app.handle().clone());
             window::keep_in_tray_on_close(app.handle());
             commands::local::accept_drops(app.handle());
             menu::install(app.handle())?;
             tray::install(app.handle())?;
-            // A click on one of our notifications brings the window forward.
-            let handle = app.handle().clone();
-            let _ = app
-                .notification()
-                .on_action(move |_| window::show_main(&handle));
-            watcher::spawn(app.handle().clone());
+            app.manage(open::PendingOpen::default());
+            app.manage(notifier::Sink::new(app.handle().clone()));
+            notifier::install(app.handle());
+            watcher::run::spawn(app.handle().clone());
+            if launch.in_tray && window::closes_to_tray(app.handle()) {
+                // Started at login: tray and watcher only, no web engine until asked for.
+                if let Some(w) = app.get_webview_window(window::MAIN_WINDOW) {
+                    let _ = w.destroy();
+                }
+            }
             Ok(())
         })
         .build(context);
@@ -173,11 +185,17 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    app.run(|handle, event| {
-        if let tauri::RunEvent::Exit = event {
+    app.run(|handle, event| match event {
+        // The last window closed (its webview destroyed with it): the tray, the watcher and
+        // the demo server live on. Quit and signals ask with a code and are let through.
+        tauri::RunEvent::ExitRequested {
+            code: None, api, ..
+        } if window::closes_to_tray(handle) => api.prevent_exit(),
+        tauri::RunEvent::Exit => {
             // Let the demo server close its database cleanly.
             let state = handle.state::<Connections>();
             tauri::async_runtime::block_on(state.shutdown());
         }
+        _ => {}
     });
 }

@@ -1,22 +1,51 @@
-//! The system tray icon: the unread count, "check now", "mark all as read", open and quit.
+//! The system tray: an icon per watcher state, and a menu that is the whole way in on Linux
+//! (AppIndicator reports no clicks): the count, the newest unread notifications, check now,
+//! mark all read, pause alerts, open and quit.
 
-use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use std::sync::Mutex;
+
+use chrono::{DateTime, Local, Utc};
+use tauri::image::Image;
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::connections::service::Connections;
-use crate::watcher::{Unread, Watcher};
+use crate::tray_icon;
+use crate::watcher::{Brief, TrayState, Unread, Watcher};
 use crate::window;
 
 pub const TRAY_ID: &str = "main-tray";
 pub const MENU_UNREAD: &str = "tray-unread";
+pub const MENU_STATE: &str = "tray-state";
 pub const MENU_CHECK: &str = "tray-check";
 pub const MENU_MARK_ALL: &str = "tray-mark-all";
+pub const MENU_PAUSE_HOUR: &str = "tray-pause-hour";
+pub const MENU_PAUSE_MORNING: &str = "tray-pause-morning";
+pub const MENU_RESUME: &str = "tray-resume";
 pub const MENU_OPEN: &str = "tray-open";
 pub const MENU_QUIT: &str = "tray-quit";
+/// `tray-note-N`: the N-th of the newest unread notifications.
+const MENU_NOTE: &str = "tray-note-";
+/// A notification's line in the menu is cut to this many characters.
+const NOTE_CHARS: usize = 60;
+/// "Until tomorrow morning" means this hour, local time.
+const MORNING_HOUR: u32 = 8;
 
-/// The menu item that shows the count, kept to update its text.
-struct UnreadItem<R: Runtime>(MenuItem<R>);
+/// What the tray shows now; the menu and the icon are made again only when it changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    unread_label: String,
+    state_label: Option<String>,
+    notes: Vec<Brief>,
+    paused: bool,
+    icon: (TrayState, u32),
+}
+
+#[derive(Default)]
+struct TrayMemory {
+    shown: Mutex<Option<Shown>>,
+}
 
 /// `3 unread notifications · 1 task due`
 pub fn unread_label(u: Unread) -> String {
@@ -32,41 +61,117 @@ pub fn unread_label(u: Unread) -> String {
     }
 }
 
+/// The state in words, for the tooltip and the menu's second line; none when all is well.
+pub fn state_label(state: TrayState, paused_until: Option<DateTime<Utc>>) -> Option<String> {
+    match state {
+        TrayState::Error => Some("A key no longer works: replace it under Connections".into()),
+        TrayState::Offline => Some("Offline: checking again when the network is back".into()),
+        TrayState::Paused => Some(match paused_until {
+            Some(t) => format!(
+                "Alerts paused until {}",
+                t.with_timezone(&Local).format("%a %H:%M")
+            ),
+            None => "Alerts paused".into(),
+        }),
+        TrayState::Unread | TrayState::Idle => None,
+    }
+}
+
+/// The next `MORNING_HOUR` o'clock after today, local time.
+pub fn tomorrow_morning(now: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{Days, NaiveTime, TimeZone};
+    let local = now.with_timezone(&Local).date_naive();
+    let day = local.checked_add_days(Days::new(1)).unwrap_or(local);
+    let at = day.and_time(NaiveTime::from_hms_opt(MORNING_HOUR, 0, 0).unwrap_or(NaiveTime::MIN));
+    Local
+        .from_local_datetime(&at)
+        .earliest()
+        .map(|t| t.to_utc())
+        .unwrap_or(now + chrono::Duration::hours(12))
+}
+
+fn short(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() > NOTE_CHARS {
+        let cut: String = line.chars().take(NOTE_CHARS - 1).collect();
+        format!("{cut}…")
+    } else {
+        line.to_string()
+    }
+}
+
+fn build_menu<R: Runtime>(app: &AppHandle<R>, shown: &Shown) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, text: &str| MenuItem::with_id(app, id, text, true, None::<&str>);
+    let menu = Menu::new(app)?;
+    menu.append(&item(MENU_UNREAD, &shown.unread_label)?)?;
+    if let Some(state) = &shown.state_label {
+        menu.append(&MenuItem::with_id(
+            app,
+            MENU_STATE,
+            state,
+            false,
+            None::<&str>,
+        )?)?;
+    }
+    for (i, note) in shown.notes.iter().enumerate() {
+        menu.append(&item(&format!("{MENU_NOTE}{i}"), &short(&note.title))?)?;
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&item(MENU_CHECK, "Check for notifications now")?)?;
+    menu.append(&item(MENU_MARK_ALL, "Mark all as read")?)?;
+    if shown.paused {
+        menu.append(&item(MENU_RESUME, "Resume alerts")?)?;
+    } else {
+        let pause = Submenu::with_items(
+            app,
+            "Pause alerts",
+            true,
+            &[
+                &item(MENU_PAUSE_HOUR, "For 1 hour")?,
+                &item(MENU_PAUSE_MORNING, "Until tomorrow morning")?,
+            ],
+        )?;
+        menu.append(&pause)?;
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&item(MENU_OPEN, "Open InfoLobby Desktop")?)?;
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        MENU_QUIT,
+        "Quit",
+        true,
+        Some("CmdOrCtrl+Q"),
+    )?)?;
+    Ok(menu)
+}
+
+fn base_icon() -> Image<'static> {
+    tauri::include_image!("../icons/64x64.png")
+}
+
+fn icon_for(state: TrayState, unread: u32) -> Image<'static> {
+    let base = base_icon();
+    let picture = tray_icon::render(base.rgba(), base.width(), base.height(), state, unread);
+    Image::new_owned(picture.0, tray_icon::SIZE, tray_icon::SIZE)
+}
+
 /// Registers the tray icon and its menu.
 pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
-    let unread = MenuItem::with_id(
-        app,
-        MENU_UNREAD,
-        unread_label(Unread::default()),
-        true,
-        None::<&str>,
-    )?;
-    let check = MenuItem::with_id(
-        app,
-        MENU_CHECK,
-        "Check for notifications now",
-        true,
-        None::<&str>,
-    )?;
-    let mark_all = MenuItem::with_id(app, MENU_MARK_ALL, "Mark all as read", true, None::<&str>)?;
-    let open = MenuItem::with_id(app, MENU_OPEN, "Open InfoLobby Desktop", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, MENU_QUIT, "Quit", true, Some("CmdOrCtrl+Q"))?;
-    let menu = Menu::with_items(
-        app,
-        &[
-            &unread,
-            &check,
-            &mark_all,
-            &PredefinedMenuItem::separator(app)?,
-            &open,
-            &PredefinedMenuItem::separator(app)?,
-            &quit,
-        ],
-    )?;
-    app.manage(UnreadItem(unread));
-
-    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
+    let shown = Shown {
+        unread_label: unread_label(Unread::default()),
+        state_label: None,
+        notes: Vec::new(),
+        paused: false,
+        icon: (TrayState::Idle, 0),
+    };
+    let menu = build_menu(app, &shown)?;
+    app.manage(TrayMemory {
+        shown: Mutex::new(Some(shown)),
+    });
+    TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("InfoLobby Desktop")
+        .icon(icon_for(TrayState::Idle, 0))
         .menu(&menu)
         .show_menu_on_left_click(false)
         .on_menu_event(on_menu_event)
@@ -80,37 +185,97 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
             {
                 window::show_main(tray.app_handle());
             }
-        });
-    if let Some(icon) = app.default_window_icon() {
-        builder = builder.icon(icon.clone());
-    }
-    builder.build(app)
+        })
+        .build(app)
 }
 
-/// Shows the count in the menu, the tooltip and (where the platform shows one) the title.
-pub fn show_unread<R: Runtime>(app: &AppHandle<R>, unread: Unread) {
-    let label = unread_label(unread);
-    if let Some(item) = app.try_state::<UnreadItem<R>>() {
-        let _ = item.0.set_text(&label);
+/// Brings the tray up to date with the watcher: count, state, newest items, icon.
+pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    let (Some(watcher), Some(connections)) =
+        (app.try_state::<Watcher>(), app.try_state::<Connections>())
+    else {
+        return;
+    };
+    let now = Utc::now();
+    let list = connections.list().unwrap_or_default();
+    let total = watcher.total();
+    let state = watcher.tray_state(&list, now);
+    let paused_until = watcher.paused_until().filter(|t| *t > now);
+    let shown = Shown {
+        unread_label: unread_label(total),
+        state_label: state_label(state, paused_until),
+        notes: watcher.latest(),
+        paused: paused_until.is_some(),
+        icon: (state, total.unread),
+    };
+    let Some(memory) = app.try_state::<TrayMemory>() else {
+        return;
+    };
+    let mut last = memory.shown.lock().unwrap_or_else(|p| p.into_inner());
+    if last.as_ref() == Some(&shown) {
+        return;
     }
-    if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        let _ = tray.set_tooltip(Some(format!("InfoLobby Desktop · {label}")));
-        let title = (unread.unread > 0).then(|| unread.unread.to_string());
-        let _ = tray.set_title(title);
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return;
+    };
+    if last.as_ref().map(|s| s.icon) != Some(shown.icon) {
+        let _ = tray.set_icon(Some(icon_for(state, total.unread)));
     }
+    let words = match &shown.state_label {
+        Some(s) => format!("InfoLobby Desktop · {} · {s}", shown.unread_label),
+        None => format!("InfoLobby Desktop · {}", shown.unread_label),
+    };
+    let _ = tray.set_tooltip(Some(words));
+    // macOS shows a title beside the icon; Linux trays do not, and get the count in the icon.
+    let _ = tray.set_title((total.unread > 0).then(|| total.unread.to_string()));
+    if let Ok(menu) = build_menu(app, &shown) {
+        let _ = tray.set_menu(Some(menu));
+    }
+    *last = Some(shown);
 }
 
 fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    match event.id().as_ref() {
+    let id = event.id().as_ref();
+    if let Some(n) = id.strip_prefix(MENU_NOTE) {
+        let shown = app.try_state::<TrayMemory>().and_then(|m| {
+            let s = m.shown.lock().unwrap_or_else(|p| p.into_inner());
+            let i: usize = n.parse().ok()?;
+            s.as_ref()?.notes.get(i).cloned()
+        });
+        if let Some(note) = shown {
+            crate::open::open(app, note.target);
+        }
+        return;
+    }
+    let watcher = app.try_state::<Watcher>();
+    match id {
         MENU_UNREAD | MENU_OPEN => window::show_main(app),
         MENU_CHECK => {
-            if let Some(w) = app.try_state::<Watcher>() {
+            if let Some(w) = watcher {
                 w.check_now();
             }
         }
         MENU_MARK_ALL => {
             let app = app.clone();
             tauri::async_runtime::spawn(async move { mark_all_read(&app).await });
+        }
+        MENU_PAUSE_HOUR | MENU_PAUSE_MORNING => {
+            let now = Utc::now();
+            let until = if id == MENU_PAUSE_HOUR {
+                now + chrono::Duration::hours(1)
+            } else {
+                tomorrow_morning(now)
+            };
+            if let Some(w) = watcher {
+                let _ = w.pause_alerts(until);
+            }
+            refresh(app);
+        }
+        MENU_RESUME => {
+            if let Some(w) = watcher {
+                let _ = w.resume_alerts();
+            }
+            refresh(app);
         }
         MENU_QUIT => app.exit(0),
         _ => {}
@@ -163,5 +328,28 @@ mod tests {
             unread_label(u(0, 1)),
             "No unread notifications · 1 task due"
         );
+    }
+
+    #[test]
+    fn states_are_said_in_words() {
+        assert_eq!(state_label(TrayState::Idle, None), None);
+        assert!(state_label(TrayState::Offline, None).is_some_and(|s| s.starts_with("Offline")));
+        assert!(state_label(TrayState::Error, None).is_some_and(|s| s.contains("key")));
+        assert!(state_label(TrayState::Paused, Some(Utc::now()))
+            .is_some_and(|s| s.starts_with("Alerts paused until")));
+    }
+
+    #[test]
+    fn tomorrow_morning_is_later_than_now_and_within_two_days() {
+        let now = Utc::now();
+        let at = tomorrow_morning(now);
+        assert!(at > now && at < now + chrono::Duration::hours(48));
+    }
+
+    #[test]
+    fn long_notifications_are_cut_on_one_line() {
+        assert_eq!(short("a\nb"), "a");
+        let long = "x".repeat(100);
+        assert_eq!(short(&long).chars().count(), NOTE_CHARS);
     }
 }

@@ -1,39 +1,65 @@
-//! The main window: finding it and bringing it to the front.
+//! The main window: made when needed, brought to the front, and destroyed (not hidden) when
+//! closed to the tray, so no web engine stays resident for an icon and a poll.
 
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime, WebviewWindow, WebviewWindowBuilder};
 
 pub const MAIN_WINDOW: &str = "main";
 
-/// Shows, unminimises and focuses the main window; a no-op if it is gone.
+/// Shows, unminimises and focuses the main window, making it again if it was closed to the
+/// tray. The page the user left is restored by the window itself (`stores/place`).
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
+    let window = match app.get_webview_window(MAIN_WINDOW) {
+        Some(w) => w,
+        None => match create_main(app) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("InfoLobby Desktop could not open its window: {e}");
+                return;
+            }
+        },
+    };
+    // Each step can fail on exotic window managers; none of them is worth stopping for.
+    let _ = window.unminimize();
+    let _ = window.show();
+    let _ = window.set_focus();
+}
+
+/// The main window as `tauri.conf.json` describes it.
+fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == MAIN_WINDOW)
+        .cloned()
+        .unwrap_or_default();
+    let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    handle_close(app, &window);
+    Ok(window)
+}
+
+/// Whether closing the window keeps the app running in the tray.
+pub fn closes_to_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<crate::connections::service::Connections>()
+        .and_then(|c| c.settings().ok())
+        .map(|s| s.close_to_tray)
+        .unwrap_or(true)
+}
+
+/// Closing the window lets it be destroyed when "keep running in the tray" is on (the app's
+/// `ExitRequested` handler keeps the app alive); otherwise the app quits.
+pub fn keep_in_tray_on_close<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        // Each step can fail on exotic window managers; none of them is worth stopping for.
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
+        handle_close(app, &window);
     }
 }
 
-/// Closing the main window hides it when "keep running in the tray" is on, so the watcher keeps
-/// going; otherwise the app quits.
-pub fn keep_in_tray_on_close<R: Runtime>(app: &AppHandle<R>) {
-    let Some(window) = app.get_webview_window(MAIN_WINDOW) else {
-        return;
-    };
+fn handle_close<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
     let handle = app.clone();
     window.on_window_event(move |event| {
-        if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-            let to_tray = handle
-                .state::<crate::connections::service::Connections>()
-                .settings()
-                .map(|s| s.close_to_tray)
-                .unwrap_or(true);
-            if to_tray {
-                api.prevent_close();
-                if let Some(w) = handle.get_webview_window(MAIN_WINDOW) {
-                    let _ = w.hide();
-                }
-            } else {
+        if let tauri::WindowEvent::CloseRequested { .. } = event {
+            if !closes_to_tray(&handle) {
                 handle.exit(0);
             }
         }

@@ -123,6 +123,7 @@ impl Harness {
             expires_on: None,
             key_invalid: false,
             demo: false,
+            alerts: Default::default(),
         };
         ConnectionStore::new(&self.dirs.path().join("config"))
             .upsert(conn)
@@ -254,6 +255,7 @@ fn a_revoked_key_stops_calls_until_it_is_replaced() {
         expires_on: Some("2027-06-30".into()),
         key_invalid: false,
         demo: false,
+        alerts: Default::default(),
     };
     ConnectionStore::new(&h.dirs.path().join("config"))
         .upsert(conn)

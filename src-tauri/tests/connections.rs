@@ -67,6 +67,7 @@ fn conn(id: &str, name: &str) -> Connection {
         expires_on: Some("2027-01-31".into()),
         key_invalid: false,
         demo: false,
+        alerts: Default::default(),
     }
 }
 

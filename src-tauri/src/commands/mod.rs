@@ -26,8 +26,13 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(collect_commands![
             launch::launch_options,
+            launch::autostart_enabled,
+            launch::set_autostart,
             watcher::unread_counts,
             watcher::check_now,
+            watcher::take_open_request,
+            watcher::set_alert_prefs,
+            watcher::send_test_notification,
             connections::list_connections,
             connections::add_connection,
             connections::replace_key,

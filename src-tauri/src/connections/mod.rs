@@ -94,4 +94,7 @@ pub struct Connection {
     /// A connection to the built-in demo server; its address changes each run.
     #[serde(default)]
     pub demo: bool,
+    /// Which of its events raise a native alert.
+    #[serde(default)]
+    pub alerts: crate::watcher::prefs::AlertPrefs,
 }

@@ -227,6 +227,35 @@ impl Connections {
         }
     }
 
+    /// What the server last said of a connection's rate-limit budget; `None` before any call or
+    /// when it sends no headers.
+    pub async fn budget(&self, id: &str) -> Option<infolobby::RateBudget> {
+        let client = self.clients.lock().await.get(id).cloned()?;
+        client.budget().await
+    }
+
+    /// Whether the connection's server accepts a TCP connection now: a probe that costs no
+    /// request of the budget, for noticing at once that the network is back.
+    pub async fn reachable(&self, id: &str) -> bool {
+        let Ok(conn) = self.get(id) else {
+            return false;
+        };
+        let Ok(url) = self.url_of(&conn).await else {
+            return false;
+        };
+        let Ok(url) = url::Url::parse(&url) else {
+            return false;
+        };
+        let (Some(host), Some(port)) = (url.host_str(), url.port_or_known_default()) else {
+            return false;
+        };
+        let connect = tokio::net::TcpStream::connect((host.to_string(), port));
+        matches!(
+            tokio::time::timeout(std::time::Duration::from_secs(3), connect).await,
+            Ok(Ok(_))
+        )
+    }
+
     /// Checks the key against the service, stores it in the keychain, then saves the
     /// connection. Any failure leaves nothing behind.
     pub async fn add(&self, new: NewConnection) -> CmdResult<Connection> {
@@ -256,6 +285,7 @@ impl Connections {
             expires_on,
             key_invalid: false,
             demo: false,
+            alerts: Default::default(),
         };
         self.save_new(conn, &key).await
     }
@@ -305,6 +335,19 @@ impl Connections {
         self.store.upsert(conn.clone())?;
         clients.remove(id);
         Ok(conn)
+    }
+
+    /// Which events of a connection raise an alert; counting is not affected.
+    pub fn set_alert_prefs(
+        &self,
+        id: &str,
+        prefs: crate::watcher::prefs::AlertPrefs,
+    ) -> CmdResult<Connection> {
+        let prefs = prefs.sanitized();
+        if !self.store.update(id, |c| c.alerts = prefs)? {
+            return Err(CommandError::unknown_connection());
+        }
+        self.get(id)
     }
 
     pub fn update(&self, id: &str, changes: ConnectionChanges) -> CmdResult<Connection> {
@@ -376,6 +419,7 @@ impl Connections {
                 expires_on: None,
                 key_invalid: false,
                 demo: true,
+                alerts: Default::default(),
             };
             self.save_new(conn, key).await?;
         }

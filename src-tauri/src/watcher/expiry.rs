@@ -26,8 +26,11 @@ pub fn reminder(conn: &Connection, today: NaiveDate, days_before: u32) -> Option
         d => format!("expires in {d} days"),
     };
     Some(Alert {
-        title: format!("The key of “{}” {when}", conn.name),
-        body: "Replace it under Connections to keep working.".into(),
+        target: Some(super::OpenTarget::connection(&conn.id)),
+        ..Alert::plain(
+            format!("The key of “{}” {when}", conn.name),
+            "Replace it under Connections to keep working.",
+        )
     })
 }
 
@@ -46,6 +49,7 @@ mod tests {
             expires_on: expires_on.map(String::from),
             key_invalid: false,
             demo: false,
+            alerts: Default::default(),
         }
     }
 

@@ -7,9 +7,21 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	launchOptions: () => __TAURI_INVOKE<LaunchOptions>("launch_options"),
+	/**  Whether the app starts at login. */
+	autostartEnabled: () => typedError<boolean, CommandError>(__TAURI_INVOKE("autostart_enabled")),
+	setAutostart: (enabled: boolean) => typedError<boolean, CommandError>(__TAURI_INVOKE("set_autostart", { enabled })),
 	/**  Unread notifications and tasks due per connection id, as of the last check. */
 	unreadCounts: () => __TAURI_INVOKE<{ [key in string]: Unread }>("unread_counts"),
 	checkNow: () => __TAURI_INVOKE<void>("check_now"),
+	/**  What an alert or the tray asked the window to open, once. */
+	takeOpenRequest: () => __TAURI_INVOKE<OpenTarget | null>("take_open_request"),
+	/**  Which events of a connection raise a native alert. */
+	setAlertPrefs: (connectionId: string, prefs: AlertPrefs) => typedError<Connection, CommandError>(__TAURI_INVOKE("set_alert_prefs", { connectionId, prefs })),
+	/**
+	 *  Shows a sample alert with the connection's sound setting, so the user sees what alerts look
+	 *  like and that the system lets them through.
+	 */
+	sendTestNotification: (connectionId: string) => typedError<null, CommandError>(__TAURI_INVOKE("send_test_notification", { connectionId })),
 	listConnections: () => typedError<Connection[], CommandError>(__TAURI_INVOKE("list_connections")),
 	/**  Probes the key first; a refused key saves nothing. */
 	addConnection: (connection: NewConnection) => typedError<Connection, CommandError>(__TAURI_INVOKE("add_connection", { connection })),
@@ -113,6 +125,20 @@ export type Ack = {
 	ok?: boolean,
 } & { [key in string]: Value };
 
+export type AlertPrefs = {
+	/**  Native alerts for this connection at all. */
+	enabled?: boolean,
+	/**  Ask the system to play its notification sound. */
+	sound?: boolean,
+	/**  Only events in these workspaces alert; `None` for every workspace. */
+	spaces?: number[] | null,
+	mentions?: boolean,
+	comments?: boolean,
+	assignments?: boolean,
+	record_changes?: boolean,
+	task_reminders?: boolean,
+};
+
 export type Attachment = {
 	name: string,
 	path: string,
@@ -169,6 +195,8 @@ export type Connection = {
 	key_invalid?: boolean,
 	/**  A connection to the built-in demo server; its address changes each run. */
 	demo?: boolean,
+	/**  Which of its events raise a native alert. */
+	alerts?: AlertPrefs,
 };
 
 /**  Editable, non-secret details of a connection. */
@@ -295,6 +323,8 @@ export type KeyKind =
  */
 export type LaunchOptions = {
 	start_demo: boolean,
+	/**  `--in-tray`, as start at login passes it: the app starts with no window. */
+	in_tray: boolean,
 };
 
 export type LookupRef = {
@@ -336,6 +366,16 @@ export type Notification = {
 	read_at?: string | null,
 	created_at?: string | null,
 } & { [key in string]: Value };
+
+/**  What a click on an alert or a tray item opens. */
+export type OpenTarget = {
+	connection_id: string,
+	table_id: number | null,
+	record_id: number | null,
+	/**  Marked read when opened. */
+	notification_id: number | null,
+	task_id: number | null,
+};
 
 /**  Filter operators, sent in their canonical form. */
 export type Operator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "contains" | 

@@ -172,7 +172,17 @@ impl ClientBuilder {
 #[derive(Debug, Default)]
 struct Budget {
     remaining: Option<u64>,
+    limit: Option<u64>,
     resets_at: Option<Instant>,
+}
+
+/// The rate-limit window as the last response described it (`X-RateLimit-*`, §3, §20).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateBudget {
+    pub remaining: u64,
+    pub limit: Option<u64>,
+    /// Until the window resets, as of now.
+    pub resets_in: Option<Duration>,
 }
 
 /// A client for one key. Cheap to share behind an `Arc`.
@@ -378,11 +388,27 @@ impl Client {
         if let Some(r) = num("x-ratelimit-remaining") {
             b.remaining = Some(r);
         }
+        if let Some(l) = num("x-ratelimit-limit") {
+            b.limit = Some(l);
+        }
         if let Some(secs) = num("x-ratelimit-reset") {
             // A window never lasts longer than a day; anything beyond is a broken header.
             let wait = Duration::from_secs(secs.min(MAX_RESET_SECS));
             b.resets_at = Instant::now().checked_add(wait);
         }
+    }
+
+    /// What the server last said of the budget left, if it sent the headers. The watcher
+    /// stretches its interval when this runs low, so polling never eats a user's budget.
+    pub async fn budget(&self) -> Option<RateBudget> {
+        let b = self.budget.lock().await;
+        Some(RateBudget {
+            remaining: b.remaining?,
+            limit: b.limit,
+            resets_in: b
+                .resets_at
+                .map(|at| at.saturating_duration_since(Instant::now())),
+        })
     }
 
     /// When the server said the budget is spent, waits for the window to reset instead of

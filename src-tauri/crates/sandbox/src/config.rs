@@ -25,6 +25,9 @@ pub struct Config {
     pub seed: Seed,
     /// Budget of all account keys together, per minute; personal keys get a quarter each user.
     pub requests_per_minute: u32,
+    /// The length of a rate-limit window in seconds: 60 like the service; tests shorten it to
+    /// wait a window out.
+    pub rate_window_secs: u32,
     /// Largest decoded file accepted on upload or served on download.
     pub max_file_bytes: usize,
     pub allow_remote: bool,
@@ -40,6 +43,7 @@ impl Default for Config {
             storage: Storage::InMemory,
             seed: Seed::Demo,
             requests_per_minute: 6000,
+            rate_window_secs: 60,
             max_file_bytes: 10 * 1024 * 1024,
             allow_remote: false,
             large_table_rows: 0,

@@ -107,7 +107,10 @@ pub async fn start(config: Config) -> std::io::Result<RunningSandbox> {
     let shared = Arc::new(server::Shared {
         db: Mutex::new(conn),
         blobs,
-        limiter: ratelimit::RateLimiter::new(config.requests_per_minute),
+        limiter: ratelimit::RateLimiter::new(
+            config.requests_per_minute,
+            std::time::Duration::from_secs(u64::from(config.rate_window_secs)),
+        ),
         hosts: server::own_hosts(addr, config.allow_remote),
         config,
     });

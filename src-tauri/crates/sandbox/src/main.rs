@@ -61,6 +61,7 @@ fn main() -> ExitCode {
         max_file_bytes: args.max_file_mb as usize * 1024 * 1024,
         allow_remote: args.allow_remote,
         large_table_rows: args.large_table_rows,
+        ..Config::default()
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

@@ -5,8 +5,6 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-const WINDOW: Duration = Duration::from_secs(60);
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bucket {
     Account,
@@ -34,13 +32,17 @@ pub struct Verdict {
 
 pub struct RateLimiter {
     account_limit: u32,
+    window: Duration,
     windows: Mutex<HashMap<Bucket, (Instant, u32)>>,
 }
 
 impl RateLimiter {
-    pub fn new(account_per_minute: u32) -> Self {
+    /// `account_per_window` requests per `window` (a minute in the service; shorter in tests
+    /// that wait a window out).
+    pub fn new(account_per_window: u32, window: Duration) -> Self {
         Self {
-            account_limit: account_per_minute.max(1),
+            account_limit: account_per_window.max(1),
+            window: window.max(Duration::from_secs(1)),
             windows: Mutex::new(HashMap::new()),
         }
     }
@@ -61,10 +63,11 @@ impl RateLimiter {
             Err(poisoned) => poisoned.into_inner(),
         };
         let entry = windows.entry(bucket).or_insert((now, 0));
-        if now.duration_since(entry.0) >= WINDOW {
+        if now.duration_since(entry.0) >= self.window {
             *entry = (now, 0);
         }
-        let reset = WINDOW
+        let reset = self
+            .window
             .saturating_sub(now.duration_since(entry.0))
             .as_secs()
             .max(1);
