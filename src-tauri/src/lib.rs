@@ -15,6 +15,7 @@ pub mod settings;
 pub mod tray;
 pub mod tray_icon;
 pub mod watcher;
+pub mod web_engine;
 pub mod window;
 
 use tauri::{Builder, Manager, Runtime};

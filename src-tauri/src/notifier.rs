@@ -117,8 +117,13 @@ mod linux {
 
     impl Bus {
         pub async fn connect() -> zbus::Result<Self> {
+            let conn = zbus::Connection::session().await?;
+            // Without an object server, method calls to this connection's name are never
+            // answered, and a caller that asks (a tray host probing every name of the app)
+            // waits for its timeout. With one, it gets "no such object" at once.
+            let _ = conn.object_server();
             Ok(Self {
-                conn: zbus::Connection::session().await?,
+                conn,
                 targets: Arc::default(),
             })
         }

@@ -8,16 +8,26 @@ pub const MAIN_WINDOW: &str = "main";
 /// Shows, unminimises and focuses the main window, making it again if it was closed to the
 /// tray. The page the user left is restored by the window itself (`stores/place`).
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
-    let window = match app.get_webview_window(MAIN_WINDOW) {
-        Some(w) => w,
-        None => match create_main(app) {
-            Ok(w) => w,
-            Err(e) => {
-                eprintln!("InfoLobby Desktop could not open its window: {e}");
-                return;
-            }
-        },
-    };
+    match app.get_webview_window(MAIN_WINDOW) {
+        Some(window) => bring_forward(&window),
+        // Made off the event loop's thread: a menu or tray handler runs on it, and making a
+        // window there waits for the loop it is blocking.
+        None => {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                if app.get_webview_window(MAIN_WINDOW).is_some() {
+                    return show_main(&app);
+                }
+                match create_main(&app) {
+                    Ok(window) => bring_forward(&window),
+                    Err(e) => eprintln!("InfoLobby Desktop could not open its window: {e}"),
+                }
+            });
+        }
+    }
+}
+
+fn bring_forward<R: Runtime>(window: &WebviewWindow<R>) {
     // Each step can fail on exotic window managers; none of them is worth stopping for.
     let _ = window.unminimize();
     let _ = window.show();
@@ -57,11 +67,9 @@ pub fn keep_in_tray_on_close<R: Runtime>(app: &AppHandle<R>) {
 
 fn handle_close<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
     let handle = app.clone();
-    window.on_window_event(move |event| {
-        if let tauri::WindowEvent::CloseRequested { .. } = event {
-            if !closes_to_tray(&handle) {
-                handle.exit(0);
-            }
-        }
+    window.on_window_event(move |event| match event {
+        tauri::WindowEvent::CloseRequested { .. } if !closes_to_tray(&handle) => handle.exit(0),
+        tauri::WindowEvent::Destroyed => crate::web_engine::release_when_idle(&handle),
+        _ => {}
     });
 }

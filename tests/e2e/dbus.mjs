@@ -1,8 +1,10 @@
 // Session-bus helpers for the tests that look at what the app exports there (tray menu).
 import { execFileSync } from "node:child_process";
 
+// Some connections of a process never answer calls they do not expect (gdbus would wait 25 s
+// for each), so every call is given a few seconds.
 function gdbus(args) {
-  return execFileSync("gdbus", ["call", "--session", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return execFileSync("gdbus", ["call", "--session", "--timeout", "3", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
 }
 
 const BUS = ["--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus"];
