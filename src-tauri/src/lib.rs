@@ -165,6 +165,7 @@ pub fn run() {
             tray::install(app.handle())?;
             app.manage(open::PendingOpen::default());
             app.manage(notifier::Sink::new(app.handle().clone()));
+            app.manage(window::Titles::new(app.handle().clone()));
             notifier::install(app.handle());
             watcher::run::spawn(app.handle().clone());
             if launch.in_tray && window::closes_to_tray(app.handle()) {

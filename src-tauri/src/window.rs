@@ -73,3 +73,51 @@ fn handle_close<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
         _ => {}
     });
 }
+
+/// Sets the main window's title from commands, which are generic over no runtime.
+pub struct Titles(Box<dyn Fn(&str) + Send + Sync>);
+
+/// Titles longer than this are cut: a window manager shows far less.
+const MAX_TITLE_CHARS: usize = 120;
+
+/// "Grace Hopper — InfoLobby Desktop": what the window shows, in the taskbar and the window
+/// switcher; control characters from the data are dropped.
+pub fn title_for(page: &str) -> String {
+    let clean: String = page
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_TITLE_CHARS)
+        .collect();
+    let clean = clean.trim();
+    if clean.is_empty() {
+        "InfoLobby Desktop".to_string()
+    } else {
+        format!("{clean} — InfoLobby Desktop")
+    }
+}
+
+impl Titles {
+    pub fn new<R: Runtime>(app: AppHandle<R>) -> Self {
+        Self(Box::new(move |page| {
+            if let Some(w) = app.get_webview_window(MAIN_WINDOW) {
+                let _ = w.set_title(&title_for(page));
+            }
+        }))
+    }
+
+    pub fn set(&self, page: &str) {
+        (self.0)(page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_name_the_page_and_the_app() {
+        assert_eq!(title_for("Grace Hopper"), "Grace Hopper — InfoLobby Desktop");
+        assert_eq!(title_for("  \u{7}\n "), "InfoLobby Desktop");
+        assert_eq!(title_for(&"x".repeat(500)).chars().count(), MAX_TITLE_CHARS + 20);
+    }
+}

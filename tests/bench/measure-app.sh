@@ -38,7 +38,7 @@ wait_for() { # wait_for TIMEOUT_S COMMAND...: polls every 20 ms
   done
 }
 
-window_visible() { xdotool search --onlyvisible --name '^InfoLobby Desktop$'; }
+window_visible() { xdotool search --onlyvisible --name 'InfoLobby Desktop$'; }
 demo_saved() { grep -qs demo-owner "$XDG_CONFIG_HOME/com.infolobby.desktop/connections.json"; }
 
 start_once() { # start_once LABEL

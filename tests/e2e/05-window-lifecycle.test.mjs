@@ -10,7 +10,7 @@ const here = import.meta.dirname;
 const xdotool = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
 const windowOf = () => {
   try {
-    return xdotool("search", "--onlyvisible", "--name", "^InfoLobby Desktop$").split("\n")[0];
+    return xdotool("search", "--onlyvisible", "--name", "InfoLobby Desktop$").split("\n")[0];
   } catch {
     return ""; // xdotool exits 1 when nothing matches
   }

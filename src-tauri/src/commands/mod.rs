@@ -17,6 +17,7 @@ pub mod tables;
 pub mod tasks;
 pub mod views;
 pub mod watcher;
+pub mod window;
 
 use tauri::Runtime;
 use tauri_specta::collect_commands;
@@ -30,7 +31,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             launch::set_autostart,
             watcher::unread_counts,
             watcher::check_now,
-            watcher::take_open_request,
+            window::take_open_request,
+            window::set_window_title,
             watcher::set_alert_prefs,
             watcher::send_test_notification,
             connections::list_connections,

@@ -7,7 +7,6 @@ use tauri::State;
 use crate::connections::service::Connections;
 use crate::connections::Connection;
 use crate::error::CmdResult;
-use crate::open::PendingOpen;
 use crate::watcher::prefs::AlertPrefs;
 use crate::watcher::{Alert, OpenTarget, Unread, Watcher};
 
@@ -22,13 +21,6 @@ pub fn unread_counts(watcher: State<'_, Watcher>) -> BTreeMap<String, Unread> {
 #[specta::specta]
 pub fn check_now(watcher: State<'_, Watcher>) {
     watcher.check_now();
-}
-
-/// What an alert or the tray asked the window to open, once.
-#[tauri::command]
-#[specta::specta]
-pub fn take_open_request(pending: State<'_, PendingOpen>) -> Option<OpenTarget> {
-    pending.take()
 }
 
 /// Which events of a connection raise a native alert.

@@ -1,5 +1,5 @@
-/** Native alerts: what each connection alerts for, a test alert, start at login, and what an
- *  alert or the tray asked the window to open. The only place the UI calls these commands. */
+/** Native alerts: what each connection alerts for, a test alert, start at login. The only
+ *  place the UI calls these commands. */
 import { commands } from "./bindings";
 import { call } from "./call";
 
@@ -7,4 +7,3 @@ export const setAlertPrefs = (...args: Parameters<typeof commands.setAlertPrefs>
 export const sendTestNotification = (...args: Parameters<typeof commands.sendTestNotification>) => call(commands.sendTestNotification(...args));
 export const autostartEnabled = (...args: Parameters<typeof commands.autostartEnabled>) => call(commands.autostartEnabled(...args));
 export const setAutostart = (...args: Parameters<typeof commands.setAutostart>) => call(commands.setAutostart(...args));
-export const takeOpenRequest = (...args: Parameters<typeof commands.takeOpenRequest>) => commands.takeOpenRequest(...args);

@@ -15,6 +15,8 @@ export const commands = {
 	checkNow: () => __TAURI_INVOKE<void>("check_now"),
 	/**  What an alert or the tray asked the window to open, once. */
 	takeOpenRequest: () => __TAURI_INVOKE<OpenTarget | null>("take_open_request"),
+	/**  Names the page shown (a record's title, a table) in the window's title. */
+	setWindowTitle: (page: string) => __TAURI_INVOKE<void>("set_window_title", { page }),
 	/**  Which events of a connection raise a native alert. */
 	setAlertPrefs: (connectionId: string, prefs: AlertPrefs) => typedError<Connection, CommandError>(__TAURI_INVOKE("set_alert_prefs", { connectionId, prefs })),
 	/**
