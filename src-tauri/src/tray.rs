@@ -12,7 +12,7 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::connections::service::Connections;
 use crate::tray_icon;
-use crate::watcher::{Brief, TrayState, Unread, Watcher};
+use crate::watcher::{Brief, Conditions, TrayState, Unread, Watcher};
 use crate::window;
 
 pub const TRAY_ID: &str = "main-tray";
@@ -36,7 +36,7 @@ const MORNING_HOUR: u32 = 8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Shown {
     unread_label: String,
-    state_label: Option<String>,
+    state_lines: Vec<String>,
     notes: Vec<Brief>,
     paused: bool,
     icon: (TrayState, u32),
@@ -61,20 +61,26 @@ pub fn unread_label(u: Unread) -> String {
     }
 }
 
-/// The state in words, for the tooltip and the menu's second line; none when all is well.
-pub fn state_label(state: TrayState, paused_until: Option<DateTime<Utc>>) -> Option<String> {
-    match state {
-        TrayState::Error => Some("A key no longer works: replace it under Connections".into()),
-        TrayState::Offline => Some("Offline: checking again when the network is back".into()),
-        TrayState::Paused => Some(match paused_until {
+/// The state in words, for the tooltip and the menu's lines under the count; none when all is
+/// well.
+pub fn state_lines(c: Conditions, paused_until: Option<DateTime<Utc>>) -> Vec<String> {
+    let mut lines = Vec::new();
+    if c.key_invalid {
+        lines.push("A key no longer works: replace it under Connections".into());
+    }
+    if c.offline {
+        lines.push("Offline: checking again when the network is back".into());
+    }
+    if c.paused {
+        lines.push(match paused_until {
             Some(t) => format!(
                 "Alerts paused until {}",
                 t.with_timezone(&Local).format("%a %H:%M")
             ),
             None => "Alerts paused".into(),
-        }),
-        TrayState::Unread | TrayState::Idle => None,
+        });
     }
+    lines
 }
 
 /// The next `MORNING_HOUR` o'clock after today, local time.
@@ -104,14 +110,9 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, shown: &Shown) -> tauri::Result<Me
     let item = |id: &str, text: &str| MenuItem::with_id(app, id, text, true, None::<&str>);
     let menu = Menu::new(app)?;
     menu.append(&item(MENU_UNREAD, &shown.unread_label)?)?;
-    if let Some(state) = &shown.state_label {
-        menu.append(&MenuItem::with_id(
-            app,
-            MENU_STATE,
-            state,
-            false,
-            None::<&str>,
-        )?)?;
+    for (i, line) in shown.state_lines.iter().enumerate() {
+        let id = format!("{MENU_STATE}-{i}");
+        menu.append(&MenuItem::with_id(app, id, line, false, None::<&str>)?)?;
     }
     for (i, note) in shown.notes.iter().enumerate() {
         menu.append(&item(&format!("{MENU_NOTE}{i}"), &short(&note.title))?)?;
@@ -160,7 +161,7 @@ fn icon_for(state: TrayState, unread: u32) -> Image<'static> {
 pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
     let shown = Shown {
         unread_label: unread_label(Unread::default()),
-        state_label: None,
+        state_lines: Vec::new(),
         notes: Vec::new(),
         paused: false,
         icon: (TrayState::Idle, 0),
@@ -203,7 +204,7 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     let paused_until = watcher.paused_until().filter(|t| *t > now);
     let shown = Shown {
         unread_label: unread_label(total),
-        state_label: state_label(state, paused_until),
+        state_lines: state_lines(watcher.conditions(&list, now), paused_until),
         notes: watcher.latest(),
         paused: paused_until.is_some(),
         icon: (state, total.unread),
@@ -221,10 +222,10 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     if last.as_ref().map(|s| s.icon) != Some(shown.icon) {
         let _ = tray.set_icon(Some(icon_for(state, total.unread)));
     }
-    let words = match &shown.state_label {
-        Some(s) => format!("InfoLobby Desktop · {} · {s}", shown.unread_label),
-        None => format!("InfoLobby Desktop · {}", shown.unread_label),
-    };
+    let words = std::iter::once(format!("InfoLobby Desktop · {}", shown.unread_label))
+        .chain(shown.state_lines.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("\n");
     let _ = tray.set_tooltip(Some(words));
     // macOS shows a title beside the icon; Linux trays do not, and get the count in the icon.
     let _ = tray.set_title((total.unread > 0).then(|| total.unread.to_string()));
@@ -331,12 +332,18 @@ mod tests {
     }
 
     #[test]
-    fn states_are_said_in_words() {
-        assert_eq!(state_label(TrayState::Idle, None), None);
-        assert!(state_label(TrayState::Offline, None).is_some_and(|s| s.starts_with("Offline")));
-        assert!(state_label(TrayState::Error, None).is_some_and(|s| s.contains("key")));
-        assert!(state_label(TrayState::Paused, Some(Utc::now()))
-            .is_some_and(|s| s.starts_with("Alerts paused until")));
+    fn states_are_said_in_words_all_at_once() {
+        assert!(state_lines(Conditions::default(), None).is_empty());
+        let all = Conditions {
+            key_invalid: true,
+            offline: true,
+            paused: true,
+        };
+        let lines = state_lines(all, Some(Utc::now()));
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("key"));
+        assert!(lines[1].starts_with("Offline"));
+        assert!(lines[2].starts_with("Alerts paused until"));
     }
 
     #[test]

@@ -116,8 +116,14 @@ mod tests {
 
     #[test]
     fn titles_name_the_page_and_the_app() {
-        assert_eq!(title_for("Grace Hopper"), "Grace Hopper — InfoLobby Desktop");
+        assert_eq!(
+            title_for("Grace Hopper"),
+            "Grace Hopper — InfoLobby Desktop"
+        );
         assert_eq!(title_for("  \u{7}\n "), "InfoLobby Desktop");
-        assert_eq!(title_for(&"x".repeat(500)).chars().count(), MAX_TITLE_CHARS + 20);
+        assert_eq!(
+            title_for(&"x".repeat(500)).chars().count(),
+            MAX_TITLE_CHARS + 20
+        );
     }
 }

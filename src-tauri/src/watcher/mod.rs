@@ -60,6 +60,16 @@ pub enum Health {
     Offline,
 }
 
+/// What the tray says in words besides the count; any number may hold at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Conditions {
+    /// A key that sees notifications no longer works.
+    pub key_invalid: bool,
+    /// A polled server could not be reached.
+    pub offline: bool,
+    pub paused: bool,
+}
+
 /// The state the tray shows, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrayState {
@@ -188,23 +198,29 @@ impl Watcher {
         Ok(())
     }
 
-    pub fn tray_state(&self, connections: &[Connection], now: DateTime<Utc>) -> TrayState {
-        if connections
-            .iter()
-            .any(|c| c.capabilities.notifications && c.key_invalid)
-        {
-            return TrayState::Error;
-        }
-        let offline = {
-            let health = lock(&self.health);
-            connections
+    /// What is wrong or special now, over all connections.
+    pub fn conditions(&self, connections: &[Connection], now: DateTime<Utc>) -> Conditions {
+        let health = lock(&self.health);
+        Conditions {
+            key_invalid: connections
+                .iter()
+                .any(|c| c.capabilities.notifications && c.key_invalid),
+            offline: connections
                 .iter()
                 .filter(|c| watched(c))
-                .any(|c| health.get(&c.id) == Some(&Health::Offline))
-        };
-        if offline {
+                .any(|c| health.get(&c.id) == Some(&Health::Offline)),
+            paused: self.is_paused(now),
+        }
+    }
+
+    /// The one state the tray icon shows: the most urgent.
+    pub fn tray_state(&self, connections: &[Connection], now: DateTime<Utc>) -> TrayState {
+        let c = self.conditions(connections, now);
+        if c.key_invalid {
+            TrayState::Error
+        } else if c.offline {
             TrayState::Offline
-        } else if self.is_paused(now) {
+        } else if c.paused {
             TrayState::Paused
         } else if self.total().unread > 0 {
             TrayState::Unread

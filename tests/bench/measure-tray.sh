@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Inside the private session of tray-figures.sh. The app runs its demo (whose personal-key
+# connection the watcher polls) with a 30 s interval. Rendering is WebKit's on a machine
+# without a GPU (the app picks it, src-tauri/src/rendering.rs).
+set -euo pipefail
+app=$1 hello=$2 secs=$3
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../e2e/private-session.sh"
+
+tree() { # the process and all its descendants
+  local queue=("$1") out=("$1") kids
+  while [ ${#queue[@]} -gt 0 ]; do
+    kids=$(pgrep -P "${queue[0]}" || true)
+    queue=("${queue[@]:1}")
+    for k in $kids; do out+=("$k"); queue+=("$k"); done
+  done
+  echo "${out[@]}"
+}
+pss_kib() { # PSS summed over the tree of $1
+  local all=0 kb
+  for p in $(tree "$1"); do
+    kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
+    all=$((all + ${kb:-0}))
+  done
+  echo "$all"
+}
+ticks() { # user + system clock ticks of the tree of $1
+  local all=0 t
+  for p in $(tree "$1"); do
+    t=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+    all=$((all + ${t:-0}))
+  done
+  echo "$all"
+}
+names() { for p in $(tree "$1"); do cat "/proc/$p/comm" 2>/dev/null; done | sort | uniq -c | tr -s ' ' | paste -sd, -; }
+window() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1; }
+wait_window() { for _ in $(seq 300); do [ -n "$(window "$1")" ] && return 0; sleep 0.1; done; return 1; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+# The baseline, window open, 10 s after it appears.
+"$hello" > /dev/null 2>&1 &
+hpid=$!
+wait_window "." || { echo "hello-tauri showed no window" >&2; exit 1; }
+sleep 10
+hello_open=$(pss_kib "$hpid")
+hello_names=$(names "$hpid")
+kill "$hpid"; wait "$hpid" 2>/dev/null || true
+
+# The app, window open, the same way.
+mkdir -p "$XDG_CONFIG_HOME/com.infolobby.desktop"
+echo '{"poll_interval_secs": 30, "close_to_tray": true}' > "$XDG_CONFIG_HOME/com.infolobby.desktop/settings.json"
+"$app" --demo > "$XDG_CONFIG_HOME/app.log" 2>&1 &
+pid=$!
+pids+=($pid)
+wait_window 'InfoLobby Desktop$' || { echo "the app showed no window" >&2; exit 1; }
+sleep 10
+app_open=$(pss_kib "$pid")
+app_names=$(names "$pid")
+
+# Closed to the tray: the window and its web engine go; 10 s to settle.
+/usr/bin/python3 "$here/../e2e/close-window.py" "$(window 'InfoLobby Desktop$')"
+sleep 10
+tray=$(pss_kib "$pid")
+tray_names=$(names "$pid")
+
+# CPU with the window closed, polling every 30 s.
+hz=$(getconf CLK_TCK)
+t0=$(ticks "$pid"); s0=$(date +%s.%N)
+sleep "$secs"
+t1=$(ticks "$pid"); s1=$(date +%s.%N)
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+printf "%-44s %8s %8s\n" "" "MiB" "ratio"
+printf "%-44s %8s %8s   (%s)\n" "hello-tauri, window open" "$(mib "$hello_open")" "1.00" "$hello_names"
+printf "%-44s %8s %8s   (%s)\n" "InfoLobby Desktop, window open" "$(mib "$app_open")" \
+  "$(awk -v a="$app_open" -v b="$hello_open" 'BEGIN { printf "%.2f", a / b }')" "$app_names"
+printf "%-44s %8s %8s   (%s)   target <= 60 MiB\n" "InfoLobby Desktop, closed to the tray" "$(mib "$tray")" \
+  "$(awk -v a="$tray" -v b="$hello_open" 'BEGIN { printf "%.2f", a / b }')" "$tray_names"
+awk -v t="$((t1 - t0))" -v hz="$hz" -v s0="$s0" -v s1="$s1" 'BEGIN {
+  printf "CPU in the tray over %.0f s at a 30 s poll: %.3f %% of one core (target <= 0.1 %%)\n", s1 - s0, 100 * t / hz / (s1 - s0) }'
