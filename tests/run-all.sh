@@ -19,4 +19,11 @@ cargo build --locked --workspace
 
 step "end-to-end tests (real window, Xvfb, private session bus)"
 bash tests/e2e/run.sh "$APP_BIN" "${E2E_OUTPUT:-$REPO_ROOT/tests/output}"
+
+step "release .deb: build, install with dpkg, run the installed app, remove"
+# The Tauri CLI from npm (a prebuilt binary) bundles the release build as users get it.
+rm -rf "$CARGO_TARGET_DIR/release/bundle/deb"
+(cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb --ci)
+bash tests/install/deb.sh "$(ls "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb)" \
+  "${E2E_OUTPUT:-$REPO_ROOT/tests/output}/install"
 step "all tests passed"

@@ -132,7 +132,7 @@ impl Watcher {
     pub fn check_now(&self) {
         lock(&self.schedules)
             .values_mut()
-            .for_each(Schedule::back_online);
+            .for_each(Schedule::check_now);
         self.wake.notify_one();
     }
 

@@ -17,6 +17,8 @@ pub struct Schedule {
     pub next_at: Option<DateTime<Utc>>,
     /// Polls in a row that could not reach the server.
     pub offline_polls: u32,
+    /// The server asked to wait until `next_at`: "check now" does not override that.
+    pub rate_limited: bool,
 }
 
 fn after(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
@@ -63,6 +65,7 @@ impl Schedule {
     /// A poll went through.
     pub fn polled(&mut self, now: DateTime<Utc>, base: Duration, budget: Option<RateBudget>) {
         self.offline_polls = 0;
+        self.rate_limited = false;
         self.next_at = Some(after(now, interval_for(base, budget)));
     }
 
@@ -80,6 +83,7 @@ impl Schedule {
     /// The server asked to wait (429 `Retry-After`).
     pub fn rate_limited(&mut self, now: DateTime<Utc>, retry_after: Duration) {
         self.offline_polls = 0;
+        self.rate_limited = true;
         self.next_at = Some(after(now, retry_after.min(MAX_BUDGET_WAIT)));
     }
 
@@ -91,6 +95,13 @@ impl Schedule {
     /// The network is back: poll now rather than at the end of the backoff.
     pub fn back_online(&mut self) {
         self.next_at = None;
+    }
+
+    /// The user asked to check now: at once, unless the server asked to wait.
+    pub fn check_now(&mut self) {
+        if !self.rate_limited {
+            self.next_at = None;
+        }
     }
 }
 
@@ -151,7 +162,11 @@ mod tests {
         let now = DateTime::<Utc>::UNIX_EPOCH;
         let mut s = Schedule::default();
         s.rate_limited(now, Duration::from_secs(42));
-        assert!(!s.due(after(now, Duration::from_secs(41))));
+        s.check_now();
+        assert!(
+            !s.due(after(now, Duration::from_secs(41))),
+            "not even when asked"
+        );
         assert!(s.due(after(now, Duration::from_secs(42))));
     }
 }
