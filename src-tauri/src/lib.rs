@@ -5,6 +5,7 @@ pub mod commands;
 pub mod connections;
 pub mod demo;
 pub mod error;
+pub mod handover;
 pub mod json_file;
 pub mod keychain;
 pub mod menu;
@@ -159,7 +160,6 @@ pub fn run() {
             app.manage(launch);
             // Quit and close handling first: the tray appearing means the app is ready.
             quit_on_signals(app.handle().clone());
-            window::keep_in_tray_on_close(app.handle());
             commands::local::accept_drops(app.handle());
             menu::install(app.handle())?;
             tray::install(app.handle())?;
@@ -168,12 +168,7 @@ pub fn run() {
             app.manage(window::Titles::new(app.handle().clone()));
             notifier::install(app.handle());
             watcher::run::spawn(app.handle().clone());
-            if launch.in_tray && window::closes_to_tray(app.handle()) {
-                // Started at login: tray and watcher only, no web engine until asked for.
-                if let Some(w) = app.get_webview_window(window::MAIN_WINDOW) {
-                    let _ = w.destroy();
-                }
-            }
+            window::open_at_start(app.handle(), launch.in_tray)?;
             Ok(())
         })
         .build(context);

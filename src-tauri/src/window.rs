@@ -57,19 +57,34 @@ pub fn closes_to_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
         .unwrap_or(true)
 }
 
-/// Closing the window lets it be destroyed when "keep running in the tray" is on (the app's
-/// `ExitRequested` handler keeps the app alive); otherwise the app quits.
-pub fn keep_in_tray_on_close<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        handle_close(app, &window);
+/// At start: the window, unless the app starts in the tray (at login), where no web engine is
+/// loaded until the user asks for the window.
+pub fn open_at_start<R: Runtime>(app: &AppHandle<R>, in_tray: bool) -> tauri::Result<()> {
+    if !(in_tray && closes_to_tray(app)) {
+        create_main(app)?;
     }
+    Ok(())
 }
 
 fn handle_close<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
     let handle = app.clone();
+    // Set by the user's close; a window destroyed because the app quits hands nothing over.
+    let to_tray = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     window.on_window_event(move |event| match event {
-        tauri::WindowEvent::CloseRequested { .. } if !closes_to_tray(&handle) => handle.exit(0),
-        tauri::WindowEvent::Destroyed => crate::web_engine::release_when_idle(&handle),
+        tauri::WindowEvent::CloseRequested { .. } => {
+            if closes_to_tray(&handle) {
+                to_tray.store(true, std::sync::atomic::Ordering::SeqCst);
+            } else {
+                handle.exit(0);
+            }
+        }
+        tauri::WindowEvent::Destroyed
+            if to_tray.swap(false, std::sync::atomic::Ordering::SeqCst) =>
+        {
+            if !crate::handover::to_fresh_tray(&handle) {
+                crate::web_engine::release_when_idle(&handle);
+            }
+        }
         _ => {}
     });
 }

@@ -16,22 +16,17 @@ tree() { # the process and all its descendants
   done
   echo "${out[@]}"
 }
-pss_kib() { # PSS summed over the tree of $1
-  local all=0 kb
+sum_tree() { # sum_tree PID FILE AWK: AWK's number from /proc/P/FILE, summed over the tree of PID
+  local all=0 n
   for p in $(tree "$1"); do
-    kb=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
-    all=$((all + ${kb:-0}))
+    n=$(awk "$3" "/proc/$p/$2" 2>/dev/null || echo 0)
+    all=$((all + ${n:-0}))
   done
   echo "$all"
 }
-ticks() { # user + system clock ticks of the tree of $1
-  local all=0 t
-  for p in $(tree "$1"); do
-    t=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null || echo 0)
-    all=$((all + ${t:-0}))
-  done
-  echo "$all"
-}
+pss_kib() { sum_tree "$1" smaps_rollup '/^Pss:/ {print $2}'; }
+# utime + stime; the command name in field 2 may hold spaces, so fields count after it.
+ticks() { sum_tree "$1" stat '{ sub(/^.*\) /, ""); print $12 + $13 }'; }
 names() { for p in $(tree "$1"); do cat "/proc/$p/comm" 2>/dev/null; done | sort | uniq -c | tr -s ' ' | paste -sd, -; }
 window() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1; }
 wait_window() { for _ in $(seq 300); do [ -n "$(window "$1")" ] && return 0; sleep 0.1; done; return 1; }

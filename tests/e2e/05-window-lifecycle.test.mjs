@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { exitWithin, launch, waitUntil } from "./app-process.mjs";
+import { alive, exitWithin, launch, trayTakeover, waitUntil } from "./app-process.mjs";
 import { trayMenuOf } from "./dbus.mjs";
 
 const here = import.meta.dirname;
@@ -47,16 +47,22 @@ test("size and position are remembered across a restart", async () => {
   }
 });
 
-test("closing the window keeps the app running in the tray", async () => {
+test("closing the window keeps the app running in the tray, in a fresh instance without a web engine", async () => {
   const app = launch("window-close.log");
+  let tray = 0;
   try {
     const id = await readyWindow(app);
     execFileSync("/usr/bin/python3", [join(here, "close-window.py"), id]);
-    await waitUntil(() => windowOf() === "", 5000, "the window to hide");
-    assert.equal(await exitWithin(app, 1500), null, "still running after the window closed");
-    app.kill("SIGINT");
-    assert.equal((await exitWithin(app, 10000))?.code, 0, "Ctrl+C quits cleanly");
+    await waitUntil(() => windowOf() === "", 5000, "the window to go");
+    // The closing instance hands the tray over and quits (src-tauri/src/handover.rs).
+    tray = await trayTakeover(app.pid);
+    assert.deepEqual(await exitWithin(app, 10000), { code: 0, signal: null }, "the windowed instance quits cleanly");
+    await waitUntil(() => trayMenuOf(tray), 20000, "the tray of the new instance");
+    assert.equal(windowOf(), "", "it starts with no window");
+    process.kill(tray, "SIGINT");
+    await waitUntil(() => !alive(tray), 10000, "Ctrl+C to quit it");
   } finally {
     app.kill("SIGKILL");
+    if (tray && alive(tray)) process.kill(tray, "SIGKILL");
   }
 });

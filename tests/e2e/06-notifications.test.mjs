@@ -10,6 +10,7 @@ import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { startSandbox } from "./sandbox.mjs";
 import { clickTrayItem, trayUnreadLabel, unreadIn } from "./dbus.mjs";
 import { waitUntil } from "./app-process.mjs";
+import { addConnection, useConnection } from "./connections.mjs";
 
 let s;
 let sandbox;
@@ -29,19 +30,7 @@ const countIn = unreadIn;
 const notifications = () => readFileSync(join(OUTPUT, "notifications.log"), "utf8");
 
 test("a mention raises a native notification and the counts follow", async () => {
-  await s.click(await s.waitFor("[data-testid=nav-connections]"));
-  await s.click(await s.waitFor("[data-testid=open-add-form]"));
-  await s.fill(await s.waitFor("[data-testid=field-name]"), "Alice (watched)");
-  await s.fill(await s.find("[data-testid=field-url]"), sandbox.url);
-  await s.fill(await s.find("[data-testid=field-key]"), "il_user_sandbox_alice");
-  await s.click(await s.find("[data-testid=form-save]"));
-  const card = await s.until(async () => {
-    for (const c of await s.findAll("[data-testid=connection-card]")) {
-      if ((await s.text(c)).startsWith("Alice (watched)")) return c;
-    }
-    return null;
-  }, "the watched connection");
-  await s.click(await s.find(`[data-connection-id="${await s.attribute(card, "data-connection-id")}"] [data-testid=connection-use]`));
+  await useConnection(s, await addConnection(s, "Alice (watched)", sandbox.url, "il_user_sandbox_alice"));
 
   // The status bar shows the active connection's count once the watcher has checked it.
   const status = await s.until(async () => {

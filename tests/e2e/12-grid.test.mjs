@@ -12,6 +12,7 @@ import { Keys, Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { api, queryAll, startSandbox } from "./sandbox.mjs";
 import { typeIntoFileDialog } from "./dialogs.mjs";
+import { addConnection } from "./connections.mjs";
 
 const OWNER = "il_live_sandbox_owner";
 const LOAD_TEST = 4; // the table `--large-table-rows` adds (crates/sandbox/src/seed.rs)
@@ -53,12 +54,7 @@ async function openLoadTest() {
 }
 
 test("a connection to a sandbox with a 100,000-row table", async () => {
-  await s.click(await s.waitFor("[data-testid=nav-connections]"));
-  await s.click(await s.waitFor("[data-testid=open-add-form]"));
-  await s.fill(await s.waitFor("[data-testid=field-name]"), "Load test");
-  await s.fill(await s.find("[data-testid=field-url]"), sandbox.url);
-  await s.fill(await s.find("[data-testid=field-key]"), OWNER);
-  await s.click(await s.find("[data-testid=form-save]"));
+  await addConnection(s, "Load test", sandbox.url, OWNER);
   await s.click(await s.withText("[data-testid=connection-switcher] option", "Load test"));
   await openLoadTest();
   assert.equal(await count(), ROWS);

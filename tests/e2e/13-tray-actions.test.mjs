@@ -9,6 +9,7 @@ import { APP, DRIVER } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
 import { clickTrayItem, trayMenuOf, trayUnreadLabel, unreadIn } from "./dbus.mjs";
 import { waitUntil } from "./app-process.mjs";
+import { addConnection } from "./connections.mjs";
 
 const ALICE = "il_user_sandbox_alice";
 let s;
@@ -29,13 +30,7 @@ const countIn = unreadIn;
 const click = (text) => clickTrayItem(pid, text);
 
 test("Mark all as read in the tray reads every notification on the server", async () => {
-  await s.click(await s.waitFor("[data-testid=nav-connections]"));
-  await s.click(await s.waitFor("[data-testid=open-add-form]"));
-  await s.fill(await s.waitFor("[data-testid=field-name]"), "Alice (tray)");
-  await s.fill(await s.find("[data-testid=field-url]"), sandbox.url);
-  await s.fill(await s.find("[data-testid=field-key]"), ALICE);
-  await s.click(await s.find("[data-testid=form-save]"));
-  await s.withText("[data-testid=connection-name]", "Alice (tray)");
+  await addConnection(s, "Alice (tray)", sandbox.url, ALICE);
   const unread = async () => (await api(sandbox.url, ALICE, "/notifications/unreadCount", {})).body?.unread;
   assert.ok((await unread()) > 0, "Alice starts with unread notifications on the server");
 

@@ -12,7 +12,8 @@ import { Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
 import { clickTrayItem, trayMenuOf, trayUnreadLabel, unreadIn } from "./dbus.mjs";
-import { exitWithin, launch, waitUntil } from "./app-process.mjs";
+import { alive, exitWithin, launch, trayTakeover, waitUntil } from "./app-process.mjs";
+import { addConnection, useConnection } from "./connections.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ALICE = "il_user_sandbox_alice";
@@ -27,6 +28,9 @@ before(async () => {
 after(async () => {
   app?.kill("SIGTERM");
   if (app) await exitWithin(app, 10000);
+  // The instance that holds the tray now (each close hands it to a new one).
+  if (pid && alive(pid)) process.kill(pid, "SIGTERM");
+  await waitUntil(() => !pid || !alive(pid), 10000, "the app to quit");
   sandbox?.stop();
 });
 
@@ -51,10 +55,16 @@ function webkitChildren() {
   return out.split("\n").map((l) => l.trim()).filter((l) => /WebKit/.test(l));
 }
 
+/** Closes the window as a window manager does. The instance hands the tray over to a fresh one
+ *  without a web engine and quits; `pid` follows the tray. */
 async function closeWindow() {
   const id = await waitUntil(() => windowOf(), 10000, "the window");
+  const before = pid;
   execFileSync("/usr/bin/python3", [join(here, "close-window.py"), id]);
   await waitUntil(() => windowOf() === "", 10000, "the window to go");
+  pid = await trayTakeover(before);
+  await waitUntil(() => !alive(before), 10000, "the windowed instance to quit");
+  await waitUntil(() => trayMenuOf(pid), 20000, "the tray of the new instance");
 }
 
 /** The window was made again and shows the record: its title names the record page's heading.
@@ -98,27 +108,17 @@ test("a connection for Alice, in use", async () => {
 });
 
 async function addAlice(s) {
-  await s.click(await s.waitFor("[data-testid=nav-connections]"));
-  await s.click(await s.waitFor("[data-testid=open-add-form]"));
-  await s.fill(await s.waitFor("[data-testid=field-name]"), "Alice (alerts)");
-  await s.fill(await s.find("[data-testid=field-url]"), sandbox.url);
-  await s.fill(await s.find("[data-testid=field-key]"), ALICE);
-  await s.click(await s.find("[data-testid=form-save]"));
-  const card = await s.until(async () => {
-    for (const c of await s.findAll("[data-testid=connection-card]")) {
-      if ((await s.text(c)).startsWith("Alice (alerts)")) return c;
-    }
-    return null;
-  }, "the connection");
-  const id = await s.attribute(card, "data-connection-id");
-  await s.click(await s.find(`[data-connection-id="${id}"] [data-testid=connection-use]`));
+  const id = await addConnection(s, "Alice (alerts)", sandbox.url, ALICE);
+  await useConnection(s, id);
   await s.waitFor(`[data-connection-id="${id}"] [data-testid=alert-settings]`);
 }
 
 test("closing to the tray ends every WebKit process while the tray still counts", async () => {
-  assert.ok(webkitChildren().length >= 1, "WebKit runs with the window open");
+  const engine = webkitChildren().map((line) => Number(line.split(/\s+/)[0]));
+  assert.ok(engine.length >= 1, "WebKit runs with the window open");
   await closeWindow();
-  await waitUntil(() => webkitChildren().length === 0, 20000, `no WebKit process left (${webkitChildren()})`);
+  await waitUntil(() => engine.every((p) => !alive(p)), 10000, `WebKit's processes ${engine} to end`);
+  assert.deepEqual(webkitChildren(), [], "the tray's instance runs no WebKit process");
   const before = unreadIn(await waitUntil(() => trayMenuOf(pid) && trayUnreadLabel(pid), 20000, "the tray"));
   await mention("Counted with the window closed");
   clickTrayItem(pid, "Check for notifications now");

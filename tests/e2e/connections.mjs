@@ -1,0 +1,23 @@
+// Adding a connection through the window, as a user does: Connections → Add → name, address, key.
+
+/** Adds a connection and returns its card's connection id once it is listed. */
+export async function addConnection(s, name, url, key) {
+  await s.click(await s.waitFor("[data-testid=nav-connections]"));
+  await s.click(await s.waitFor("[data-testid=open-add-form]"));
+  await s.fill(await s.waitFor("[data-testid=field-name]"), name);
+  await s.fill(await s.find("[data-testid=field-url]"), url);
+  await s.fill(await s.find("[data-testid=field-key]"), key);
+  await s.click(await s.find("[data-testid=form-save]"));
+  const card = await s.until(async () => {
+    for (const c of await s.findAll("[data-testid=connection-card]")) {
+      if ((await s.text(c)).startsWith(name)) return c;
+    }
+    return null;
+  }, `the connection "${name}"`);
+  return s.attribute(card, "data-connection-id");
+}
+
+/** Makes the connection with `id` the one the window shows. */
+export async function useConnection(s, id) {
+  await s.click(await s.find(`[data-connection-id="${id}"] [data-testid=connection-use]`));
+}
