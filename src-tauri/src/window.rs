@@ -78,12 +78,12 @@ fn handle_close<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
                 handle.exit(0);
             }
         }
+        // If no fresh instance can be started, this one stays, without its engine's processes.
         tauri::WindowEvent::Destroyed
-            if to_tray.swap(false, std::sync::atomic::Ordering::SeqCst) =>
+            if to_tray.swap(false, std::sync::atomic::Ordering::SeqCst)
+                && !crate::handover::to_fresh_tray(&handle) =>
         {
-            if !crate::handover::to_fresh_tray(&handle) {
-                crate::web_engine::release_when_idle(&handle);
-            }
+            crate::web_engine::release_when_idle(&handle);
         }
         _ => {}
     });
