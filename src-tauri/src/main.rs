@@ -6,5 +6,6 @@ fn main() {
     infolobby_desktop::handover::wait_for_predecessor();
     // Before any thread starts: the environment is read by WebKit when the window is made.
     infolobby_desktop::rendering::choose_webkit_renderer();
+    infolobby_desktop::rendering::keep_gl_out_of_tray_start();
     infolobby_desktop::run();
 }

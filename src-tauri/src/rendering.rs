@@ -17,6 +17,25 @@ pub fn choose_webkit_renderer() {
     }
 }
 
+/// For a start in the tray (`--in-tray`, also the hand-over after the window closed) on a
+/// machine with no GPU: GTK sets up OpenGL at start to pick its visuals, which loads Mesa's
+/// software renderer with LLVM (about 26 MB) for an icon and a poll. With WebKit painting into
+/// shared memory nothing in this process needs GL, so `GDK_GL=disable` keeps it out; the window
+/// opened later renders the same (checked under Xvfb). With a GPU, WebKit's DMA-BUF renderer
+/// shows its frames through GDK's GL, so it is left alone there: the window would hang.
+/// Call it after `choose_webkit_renderer`, before any thread exists.
+pub fn keep_gl_out_of_tray_start() {
+    #[cfg(target_os = "linux")]
+    {
+        const VAR: &str = "GDK_GL";
+        let in_tray = std::env::args().any(|a| a == crate::commands::launch::IN_TRAY_ARG);
+        let shm = std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_some_and(|v| v == "1");
+        if in_tray && shm && std::env::var_os(VAR).is_none() {
+            std::env::set_var(VAR, "disable");
+        }
+    }
+}
+
 /// Whether `dir` (normally `/dev/dri`) holds a GPU render node (`renderD128`, …).
 #[cfg(any(target_os = "linux", test))]
 fn has_render_node(dir: &std::path::Path) -> bool {

@@ -56,10 +56,21 @@ export const trayUnreadLabel = (pid) => trayMenuOf(pid)?.items[0]?.label ?? "";
 /** The number in an unread label; 0 for "No unread notifications". */
 export const unreadIn = (label) => Number(/^(\d+) unread/.exec(label)?.[1] ?? 0);
 
-/** Clicks the tray menu item labelled `text`, as a desktop shell would. */
+/** Clicks the tray menu item labelled `text`, as a desktop shell would. The menu is made again
+ *  whenever the count changes, and a click on an item of a menu just replaced is refused; then
+ *  the item is looked up again, as a shell showing the new menu would. */
 export function clickTrayItem(pid, text) {
-  const menu = trayMenuOf(pid);
-  const item = menu?.items.find((i) => i.label === text);
-  if (!menu || !item) throw new Error(`no tray item "${text}" in ${JSON.stringify(menu?.items.map((i) => i.label))}`);
-  menuClick(menu.name, TRAY_MENU_PATH, item.id);
+  let last;
+  for (let tries = 0; tries < 5; tries++) {
+    const menu = trayMenuOf(pid);
+    const item = menu?.items.find((i) => i.label === text);
+    if (!menu || !item) throw new Error(`no tray item "${text}" in ${JSON.stringify(menu?.items.map((i) => i.label))}`);
+    try {
+      menuClick(menu.name, TRAY_MENU_PATH, item.id);
+      return;
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
 }

@@ -49,6 +49,9 @@ pub struct Unread {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Brief {
     pub id: i64,
+    /// `YYYY-MM-DD HH:MM:SS` UTC (§20): ids of different servers say nothing about which is
+    /// newer, times do.
+    pub created_at: String,
     pub title: String,
     pub target: OpenTarget,
 }
@@ -152,7 +155,7 @@ impl Watcher {
     /// The newest unread notifications over all connections, newest first.
     pub fn latest(&self) -> Vec<Brief> {
         let mut all: Vec<Brief> = lock(&self.latest).values().flatten().cloned().collect();
-        all.sort_by_key(|b| std::cmp::Reverse(b.id));
+        all.sort_by(|a, b| (&b.created_at, b.id).cmp(&(&a.created_at, a.id)));
         all.truncate(LATEST);
         all
     }
@@ -464,6 +467,7 @@ async fn read_news(
             .take(LATEST)
             .map(|n| Brief {
                 id: n.id,
+                created_at: n.created_at.clone().unwrap_or_default(),
                 title: alerts::notification_title(n),
                 target: OpenTarget::of_notification(&conn.id, n),
             })
