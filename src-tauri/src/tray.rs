@@ -190,8 +190,16 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
         .build(app)
 }
 
-/// Brings the tray up to date with the watcher: count, state, newest items, icon.
+/// Brings the tray up to date with the watcher: count, state, newest items, icon. It runs on
+/// the event loop's thread: making menu items or setting the menu from another thread waits for
+/// that thread, and a menu handler there calling in here would then wait on the lock below
+/// (a deadlock seen in the e2e run).
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    let _ = app.run_on_main_thread(move || refresh_here(&handle));
+}
+
+fn refresh_here<R: Runtime>(app: &AppHandle<R>) {
     let (Some(watcher), Some(connections)) =
         (app.try_state::<Watcher>(), app.try_state::<Connections>())
     else {

@@ -13,7 +13,7 @@ export async function addConnection(s, name, url, key) {
       if ((await s.text(c)).startsWith(name)) return c;
     }
     return null;
-  }, `the connection "${name}"`);
+  }, `the connection "${name}"`, 20000);
   return s.attribute(card, "data-connection-id");
 }
 
