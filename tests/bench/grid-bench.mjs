@@ -10,6 +10,7 @@ import { Session } from "../e2e/webdriver.mjs";
 import { APP, DRIVER } from "../e2e/env.mjs";
 import { startSandbox } from "../e2e/sandbox.mjs";
 import { typeIntoFileDialog } from "../e2e/dialogs.mjs";
+import { addConnection } from "../e2e/connections.mjs";
 
 const ROWS = Number(process.env.GRID_ROWS ?? 100000);
 const RPM = Number(process.env.GRID_RPM ?? 25);
@@ -43,17 +44,8 @@ function treePss(pid) {
 
 const appPid = (name) => Number(execFileSync("pgrep", ["-n", "-f", name], { encoding: "utf8" }).trim());
 
-async function addConnection(s, name, url) {
-  const add = await s.findAll("[data-testid=add-connection]");
-  if (add.length > 0) await s.click(add[0]);
-  else {
-    await s.click(await s.waitFor("[data-testid=nav-connections]"));
-    await s.click(await s.waitFor("[data-testid=open-add-form]"));
-  }
-  await s.fill(await s.waitFor("[data-testid=field-name]"), name);
-  await s.fill(await s.find("[data-testid=field-url]"), url);
-  await s.fill(await s.find("[data-testid=field-key]"), OWNER);
-  await s.click(await s.find("[data-testid=form-save]"));
+async function addOwner(s, name, url) {
+  await addConnection(s, name, url, OWNER);
   await s.click(await s.withText("[data-testid=connection-switcher] option", name, 20000));
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
 }
@@ -64,7 +56,7 @@ process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), "grid-cfg-"));
 process.env.XDG_DATA_HOME = mkdtempSync(join(tmpdir(), "grid-data-"));
 const s = await Session.start(DRIVER, APP);
 try {
-  await addConnection(s, "Fast", fast.url);
+  await addOwner(s, "Fast", fast.url);
   await s.withText("[data-testid=nav-table]", /^Load test$/, 20000);
 
   // Open: from the click to the frame after the first row with data is in the DOM.
@@ -117,7 +109,7 @@ try {
   console.log(`  memory after the scroll: ${total.toFixed(0)} MiB PSS (app ${own.toFixed(0)} + WebKit ${(total - own).toFixed(0)})`);
 
   // Export the whole table from the rate-limited sandbox.
-  await addConnection(s, "Limited", limited.url);
+  await addOwner(s, "Limited", limited.url);
   await s.click(await s.withText("[data-testid=nav-table]", /^Load test$/, 20000));
   await s.waitFor("[data-testid=record-row][data-id]");
   const dir = mkdtempSync(join(tmpdir(), "grid-export-"));

@@ -2,14 +2,13 @@
 // session bus, and the tray menu and the status bar count it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { startSandbox } from "./sandbox.mjs";
 import { clickTrayItem, trayUnreadLabel, unreadIn } from "./dbus.mjs";
-import { waitUntil } from "./app-process.mjs";
+import { newestAppPid, waitUntil } from "./app-process.mjs";
 import { addConnection, useConnection } from "./connections.mjs";
 
 let s;
@@ -18,7 +17,7 @@ let pid;
 before(async () => {
   sandbox = await startSandbox();
   s = await Session.start(DRIVER, APP);
-  pid = Number(execFileSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).trim());
+  pid = newestAppPid();
 });
 after(async () => {
   await s?.end();

@@ -3,12 +3,11 @@
 // which needs unread notifications of its own on the demo.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { Session } from "./webdriver.mjs";
 import { APP, DRIVER } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
 import { clickTrayItem, trayMenuOf, trayUnreadLabel, unreadIn } from "./dbus.mjs";
-import { waitUntil } from "./app-process.mjs";
+import { newestAppPid, waitUntil } from "./app-process.mjs";
 import { addConnection } from "./connections.mjs";
 
 const ALICE = "il_user_sandbox_alice";
@@ -18,7 +17,7 @@ let pid;
 before(async () => {
   sandbox = await startSandbox();
   s = await Session.start(DRIVER, APP);
-  pid = Number(execFileSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).trim());
+  pid = newestAppPid();
 });
 after(async () => {
   await s?.end();

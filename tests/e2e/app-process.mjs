@@ -50,3 +50,6 @@ export function alive(pid) {
     return false;
   }
 }
+
+/** The newest process of the app binary: the one tauri-driver just started. */
+export const newestAppPid = () => Number(execFileSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).trim());

@@ -2,8 +2,13 @@
 
 /** Adds a connection and returns its card's connection id once it is listed. */
 export async function addConnection(s, name, url, key) {
-  await s.click(await s.waitFor("[data-testid=nav-connections]"));
-  await s.click(await s.waitFor("[data-testid=open-add-form]"));
+  // A first launch offers "Add a connection" on its welcome page; later, Connections does.
+  const welcome = await s.findAll("[data-testid=add-connection]");
+  if (welcome.length > 0) await s.click(welcome[0]);
+  else {
+    await s.click(await s.waitFor("[data-testid=nav-connections]"));
+    await s.click(await s.waitFor("[data-testid=open-add-form]"));
+  }
   await s.fill(await s.waitFor("[data-testid=field-name]"), name);
   await s.fill(await s.find("[data-testid=field-url]"), url);
   await s.fill(await s.find("[data-testid=field-key]"), key);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Session } from "../e2e/webdriver.mjs";
 import { APP, DRIVER } from "../e2e/env.mjs";
 import { trayMenuOf } from "../e2e/dbus.mjs";
-import { waitUntil } from "../e2e/app-process.mjs";
+import { newestAppPid, waitUntil } from "../e2e/app-process.mjs";
 
 const autostartDir = join(process.env.INSTALL_HOME, ".config", "autostart");
 const entries = () => (existsSync(autostartDir) ? readdirSync(autostartDir).filter((f) => f.endsWith(".desktop")) : []);
@@ -16,7 +16,7 @@ let s;
 let pid;
 before(async () => {
   s = await Session.start(DRIVER, APP);
-  pid = Number(execFileSync("pgrep", ["-n", "-f", APP], { encoding: "utf8" }).trim());
+  pid = newestAppPid();
 });
 after(async () => {
   await s?.end();
