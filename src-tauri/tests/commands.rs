@@ -516,6 +516,9 @@ fn an_ip_refusal_names_the_allowlist_and_keeps_the_key() {
     h.ok("remove_connection", json!({"connectionId": "office"}));
 }
 
+/// A progress channel as the webview passes one; the mock runtime drops what is sent to it.
+const PROGRESS: &str = "__CHANNEL__:7";
+
 #[test]
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
 fn only_files_the_user_picked_can_be_uploaded() {
@@ -533,7 +536,7 @@ fn only_files_the_user_picked_can_be_uploaded() {
     for token in ["0000", secret.display().to_string().as_str(), ""] {
         let (code, message) = h.err(
             "upload_comment_file",
-            json!({"connectionId": id, "tableId": 2, "recordId": 6, "fileToken": token}),
+            json!({"connectionId": id, "tableId": 2, "recordId": 6, "fileToken": token, "onProgress": PROGRESS}),
         );
         assert_eq!(code, "validation");
         assert!(
@@ -553,7 +556,7 @@ fn only_files_the_user_picked_can_be_uploaded() {
     };
     let uploaded = h.ok(
         "upload_comment_file",
-        json!({"connectionId": id, "tableId": 2, "recordId": 6, "fileToken": picked[0].token}),
+        json!({"connectionId": id, "tableId": 2, "recordId": 6, "fileToken": picked[0].token, "onProgress": PROGRESS}),
     );
     assert_eq!(uploaded["name"], "notes.txt");
     assert_eq!(uploaded["type"], "text/plain");

@@ -1,9 +1,10 @@
 //! Comments on records and the files they carry (§10).
 
 use infolobby::models::{Attachment, Comment};
+use tauri::ipc::Channel;
 use tauri::State;
 
-use super::files::read_local;
+use super::files::{progress_to, read_local, save_download, DownloadDir, TransferProgress};
 use super::local::PickedFiles;
 use crate::connections::service::Connections;
 use crate::error::CmdResult;
@@ -45,8 +46,11 @@ pub async fn create_comment(
         .await
 }
 
+/// Uploads a picked file for the comment being written, reporting progress; safe to call
+/// again after a failure.
 #[tauri::command]
 #[specta::specta]
+#[allow(clippy::too_many_arguments)]
 pub async fn upload_comment_file(
     state: State<'_, Connections>,
     picked: State<'_, PickedFiles>,
@@ -54,12 +58,51 @@ pub async fn upload_comment_file(
     table_id: i64,
     record_id: i64,
     file_token: String,
+    on_progress: Channel<TransferProgress>,
 ) -> CmdResult<Attachment> {
     let file = read_local(&picked.path(&file_token)?).await?;
+    let progress = progress_to(on_progress);
     state
         .call(&connection_id, |c| async move {
-            c.upload_comment_file(table_id, record_id, &file.name, &file.mime, &file.bytes)
-                .await
+            c.upload_comment_file_with_progress(
+                table_id,
+                record_id,
+                &file.name,
+                &file.mime,
+                file.bytes,
+                Some(progress),
+            )
+            .await
         })
         .await
+}
+
+/// Saves an attachment of a comment in the Downloads folder and returns where it went.
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn download_comment_file(
+    state: State<'_, Connections>,
+    downloads: State<'_, DownloadDir>,
+    connection_id: String,
+    table_id: i64,
+    record_id: i64,
+    comment_id: i64,
+    path: String,
+    on_progress: Channel<TransferProgress>,
+) -> CmdResult<String> {
+    let progress = progress_to(on_progress);
+    let file = state
+        .call(&connection_id, |c| async move {
+            c.download_comment_file_with_progress(
+                table_id,
+                record_id,
+                comment_id,
+                &path,
+                Some(progress),
+            )
+            .await
+        })
+        .await?;
+    save_download(&downloads.0, file).await
 }

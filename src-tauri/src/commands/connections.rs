@@ -131,3 +131,32 @@ pub fn damaged_files() -> Vec<DamagedFile> {
 pub fn dismiss_damaged_files() {
     crate::json_file::damaged_files(true);
 }
+
+/// What is left of a connection's rate-limit window, as its last answer said.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct Budget {
+    pub remaining: u32,
+    pub limit: Option<u32>,
+    /// Seconds until the window resets, as of this call.
+    pub resets_in_secs: Option<u32>,
+}
+
+/// The budget left under the rate limit, or none until the server has sent its headers.
+#[tauri::command]
+#[specta::specta]
+pub async fn rate_budget(
+    state: State<'_, Connections>,
+    connection_id: String,
+) -> CmdResult<Option<Budget>> {
+    let Some(b) = state.budget(&connection_id).await else {
+        return Ok(None);
+    };
+    let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    // Rounded up, so "resets in 0 s" is never shown while the window is still closed.
+    let secs = |d: std::time::Duration| small(d.as_secs() + u64::from(d.subsec_nanos() > 0));
+    Ok(Some(Budget {
+        remaining: small(b.remaining),
+        limit: b.limit.map(small),
+        resets_in_secs: b.resets_in.map(secs),
+    }))
+}

@@ -205,6 +205,51 @@ pub async fn show_download(downloads: State<'_, DownloadDir>, path: String) -> C
     })
 }
 
+/// Opens a downloaded file in the app the system has for it. Only files in the downloads
+/// folder, as for `show_download`.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_download(downloads: State<'_, DownloadDir>, path: String) -> CmdResult<()> {
+    let path = inside(&downloads.0, Path::new(&path)).ok_or_else(|| {
+        CommandError::new(
+            ErrorCode::Validation,
+            "Only files the app downloaded can be opened.",
+        )
+    })?;
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| {
+        CommandError::new(
+            ErrorCode::Storage,
+            format!("Could not open {}: {e}", path.display()),
+        )
+    })
+}
+
+/// `text` as a web address that may be handed to the browser: http or https with a host, and
+/// nothing else (no `file:`, `javascript:` or custom schemes a text field could carry).
+pub fn web_link(text: &str) -> Option<url::Url> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    (matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty()))
+        .then_some(url)
+}
+
+/// Opens an http(s) link from a field or a comment in the default browser.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_link(url: String) -> CmdResult<()> {
+    let url = web_link(&url).ok_or_else(|| {
+        CommandError::new(
+            ErrorCode::Validation,
+            "Only web links (http or https) can be opened.",
+        )
+    })?;
+    tauri_plugin_opener::open_url(url.as_str(), None::<&str>).map_err(|e| {
+        CommandError::new(
+            ErrorCode::Storage,
+            format!("Could not open the browser: {e}"),
+        )
+    })
+}
+
 /// `path`, resolved, when it exists and lies inside `dir`.
 fn inside(dir: &Path, path: &Path) -> Option<PathBuf> {
     let dir = dir.canonicalize().ok()?;
@@ -215,6 +260,29 @@ fn inside(dir: &Path, path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_links_are_opened() {
+        for ok in [
+            "https://example.com/a?b#c",
+            "http://localhost:8080",
+            " HTTPS://X.org ",
+        ] {
+            assert!(web_link(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "mailto:a@b.c",
+            "ftp://x.org",
+            "http://",
+            "example.com",
+            "smb://host/share",
+            "",
+        ] {
+            assert!(web_link(bad).is_none(), "{bad}");
+        }
+    }
 
     #[test]
     fn only_downloads_can_be_shown() {

@@ -10,6 +10,7 @@ pub mod launch;
 pub mod local;
 pub mod members;
 pub mod notifications;
+pub mod people;
 pub mod records;
 pub mod spaces;
 pub mod subscriptions;
@@ -47,6 +48,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connections::reset_demo,
             connections::damaged_files,
             connections::dismiss_damaged_files,
+            connections::rate_budget,
             spaces::list_spaces,
             spaces::get_space,
             spaces::create_space,
@@ -56,6 +58,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             members::add_member,
             members::change_member_role,
             members::remove_member,
+            people::list_people,
             tables::list_tables,
             tables::get_table,
             tables::create_table,
@@ -78,6 +81,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             comments::list_comments,
             comments::create_comment,
             comments::upload_comment_file,
+            comments::download_comment_file,
             files::upload_file,
             files::delete_file,
             files::download_file,
@@ -88,6 +92,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             export::export_finish,
             export::export_abort,
             local::show_download,
+            local::open_download,
+            local::open_link,
             subscriptions::follow_table,
             subscriptions::follow_record,
             subscriptions::following,

@@ -32,10 +32,13 @@ pub async fn list_record_tasks(
     table_id: i64,
     record_id: i64,
     done: Option<bool>,
+    limit: u32,
+    offset: u32,
 ) -> CmdResult<Vec<Task>> {
     state
         .call(&connection_id, |c| async move {
-            c.list_record_tasks(table_id, record_id, done).await
+            c.list_record_tasks(table_id, record_id, done, limit, u64::from(offset))
+                .await
         })
         .await
 }
@@ -164,11 +167,12 @@ pub async fn my_tasks(
     connection_id: String,
     scope: TaskScope,
     done: Option<bool>,
+    limit: u32,
+    offset: u32,
 ) -> CmdResult<Vec<Task>> {
     state
-        .call(
-            &connection_id,
-            |c| async move { c.my_tasks(scope, done).await },
-        )
+        .call(&connection_id, |c| async move {
+            c.my_tasks(scope, done, limit, u64::from(offset)).await
+        })
         .await
 }

@@ -213,7 +213,7 @@ impl Connections {
         Ok(self.settings.update(|s| *s = new)?)
     }
 
-    fn get(&self, id: &str) -> CmdResult<Connection> {
+    pub fn get(&self, id: &str) -> CmdResult<Connection> {
         self.store
             .get(id)?
             .ok_or_else(CommandError::unknown_connection)

@@ -482,8 +482,13 @@ async fn read_news(
     if prefs.wants_kind(AlertKind::TaskReminders) {
         let open = connections
             .call(&conn.id, |c| async move {
-                c.my_tasks(infolobby::TaskScope::AssignedToMe, Some(false))
-                    .await
+                c.my_tasks(
+                    infolobby::TaskScope::AssignedToMe,
+                    Some(false),
+                    infolobby::MAX_TASKS_PAGE,
+                    0,
+                )
+                .await
             })
             .await?;
         for task in &open {

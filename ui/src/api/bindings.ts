@@ -42,6 +42,8 @@ export const commands = {
 	damagedFiles: () => __TAURI_INVOKE<DamagedFile[]>("damaged_files"),
 	/**  The user has read about the damaged files. */
 	dismissDamagedFiles: () => __TAURI_INVOKE<void>("dismiss_damaged_files"),
+	/**  The budget left under the rate limit, or none until the server has sent its headers. */
+	rateBudget: (connectionId: string) => typedError<Budget | null, CommandError>(__TAURI_INVOKE("rate_budget", { connectionId })),
 	listSpaces: (connectionId: string) => typedError<Space[], CommandError>(__TAURI_INVOKE("list_spaces", { connectionId })),
 	getSpace: (connectionId: string, spaceId: number) => typedError<Space, CommandError>(__TAURI_INVOKE("get_space", { connectionId, spaceId })),
 	createSpace: (connectionId: string, name: string, settings: { [key in string]: Value }) => typedError<Space, CommandError>(__TAURI_INVOKE("create_space", { connectionId, name, settings })),
@@ -51,6 +53,7 @@ export const commands = {
 	addMember: (connectionId: string, spaceId: number, email: string, role: string) => typedError<Member, CommandError>(__TAURI_INVOKE("add_member", { connectionId, spaceId, email, role })),
 	changeMemberRole: (connectionId: string, spaceId: number, userId: number, role: string) => typedError<Member, CommandError>(__TAURI_INVOKE("change_member_role", { connectionId, spaceId, userId, role })),
 	removeMember: (connectionId: string, spaceId: number, userId: number) => typedError<Ack, CommandError>(__TAURI_INVOKE("remove_member", { connectionId, spaceId, userId })),
+	listPeople: (connectionId: string, spaceId: number) => typedError<People, CommandError>(__TAURI_INVOKE("list_people", { connectionId, spaceId })),
 	listTables: (connectionId: string, spaceId: number) => typedError<TableSummary[], CommandError>(__TAURI_INVOKE("list_tables", { connectionId, spaceId })),
 	getTable: (connectionId: string, tableId: number) => typedError<Table, CommandError>(__TAURI_INVOKE("get_table", { connectionId, tableId })),
 	createTable: (connectionId: string, spaceId: number, name: string, fields: Value[]) => typedError<Table, CommandError>(__TAURI_INVOKE("create_table", { connectionId, spaceId, name, fields })),
@@ -78,7 +81,13 @@ export const commands = {
 	listComments: (connectionId: string, tableId: number, recordId: number, limit: number, offset: number) => typedError<Comment[], CommandError>(__TAURI_INVOKE("list_comments", { connectionId, tableId, recordId, limit, offset })),
 	/**  `attachments` come from `upload_comment_file` on the same table. */
 	createComment: (connectionId: string, tableId: number, recordId: number, content: string, attachments: Attachment[]) => typedError<Comment, CommandError>(__TAURI_INVOKE("create_comment", { connectionId, tableId, recordId, content, attachments })),
-	uploadCommentFile: (connectionId: string, tableId: number, recordId: number, fileToken: string) => typedError<Attachment, CommandError>(__TAURI_INVOKE("upload_comment_file", { connectionId, tableId, recordId, fileToken })),
+	/**
+	 *  Uploads a picked file for the comment being written, reporting progress; safe to call
+	 *  again after a failure.
+	 */
+	uploadCommentFile: (connectionId: string, tableId: number, recordId: number, fileToken: string, onProgress: Channel<TransferProgress>) => typedError<Attachment, CommandError>(__TAURI_INVOKE("upload_comment_file", { connectionId, tableId, recordId, fileToken, onProgress })),
+	/**  Saves an attachment of a comment in the Downloads folder and returns where it went. */
+	downloadCommentFile: (connectionId: string, tableId: number, recordId: number, commentId: number, path: string, onProgress: Channel<TransferProgress>) => typedError<string, CommandError>(__TAURI_INVOKE("download_comment_file", { connectionId, tableId, recordId, commentId, path, onProgress })),
 	/**
 	 *  Attaches a local file to a file field, reporting progress; safe to call again after a
 	 *  failure.
@@ -100,11 +109,18 @@ export const commands = {
 	 *  the window cannot use this to probe the rest of the disk.
 	 */
 	showDownload: (path: string) => typedError<null, CommandError>(__TAURI_INVOKE("show_download", { path })),
+	/**
+	 *  Opens a downloaded file in the app the system has for it. Only files in the downloads
+	 *  folder, as for `show_download`.
+	 */
+	openDownload: (path: string) => typedError<null, CommandError>(__TAURI_INVOKE("open_download", { path })),
+	/**  Opens an http(s) link from a field or a comment in the default browser. */
+	openLink: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("open_link", { url })),
 	followTable: (connectionId: string, tableId: number, follow: boolean, force: boolean) => typedError<Subscribed, CommandError>(__TAURI_INVOKE("follow_table", { connectionId, tableId, follow, force })),
 	followRecord: (connectionId: string, tableId: number, recordId: number, follow: boolean, force: boolean) => typedError<Subscribed, CommandError>(__TAURI_INVOKE("follow_record", { connectionId, tableId, recordId, follow, force })),
 	following: (connectionId: string, tableId: number, recordId: number | null) => typedError<Following, CommandError>(__TAURI_INVOKE("following", { connectionId, tableId, recordId })),
 	createRecordTask: (connectionId: string, tableId: number, recordId: number, fields: { [key in string]: Value }) => typedError<Task, CommandError>(__TAURI_INVOKE("create_record_task", { connectionId, tableId, recordId, fields })),
-	listRecordTasks: (connectionId: string, tableId: number, recordId: number, done: boolean | null) => typedError<Task[], CommandError>(__TAURI_INVOKE("list_record_tasks", { connectionId, tableId, recordId, done })),
+	listRecordTasks: (connectionId: string, tableId: number, recordId: number, done: boolean | null, limit: number, offset: number) => typedError<Task[], CommandError>(__TAURI_INVOKE("list_record_tasks", { connectionId, tableId, recordId, done, limit, offset })),
 	getTask: (connectionId: string, taskId: number) => typedError<Task, CommandError>(__TAURI_INVOKE("get_task", { connectionId, taskId })),
 	updateTask: (connectionId: string, taskId: number, changes: { [key in string]: Value }) => typedError<Task, CommandError>(__TAURI_INVOKE("update_task", { connectionId, taskId, changes })),
 	completeTask: (connectionId: string, taskId: number) => typedError<Task, CommandError>(__TAURI_INVOKE("complete_task", { connectionId, taskId })),
@@ -114,7 +130,7 @@ export const commands = {
 	commentOnTask: (connectionId: string, taskId: number, content: string) => typedError<Comment, CommandError>(__TAURI_INVOKE("comment_on_task", { connectionId, taskId, content })),
 	/**  A task on no record (personal keys only). */
 	createTask: (connectionId: string, fields: { [key in string]: Value }) => typedError<Task, CommandError>(__TAURI_INVOKE("create_task", { connectionId, fields })),
-	myTasks: (connectionId: string, scope: TaskScope, done: boolean | null) => typedError<Task[], CommandError>(__TAURI_INVOKE("my_tasks", { connectionId, scope, done })),
+	myTasks: (connectionId: string, scope: TaskScope, done: boolean | null, limit: number, offset: number) => typedError<Task[], CommandError>(__TAURI_INVOKE("my_tasks", { connectionId, scope, done, limit, offset })),
 	listNotifications: (connectionId: string, unreadOnly: boolean, limit: number, offset: number) => typedError<Notification[], CommandError>(__TAURI_INVOKE("list_notifications", { connectionId, unreadOnly, limit, offset })),
 	unreadCount: (connectionId: string) => typedError<UnreadCount, CommandError>(__TAURI_INVOKE("unread_count", { connectionId })),
 	markNotification: (connectionId: string, notificationId: number, read: boolean) => typedError<Value, CommandError>(__TAURI_INVOKE("mark_notification", { connectionId, notificationId, read })),
@@ -147,6 +163,14 @@ export type Attachment = {
 	type?: string,
 	size?: number,
 	host?: string,
+};
+
+/**  What is left of a connection's rate-limit window, as its last answer said. */
+export type Budget = {
+	remaining: number,
+	limit: number | null,
+	/**  Seconds until the window resets, as of this call. */
+	resets_in_secs: number | null,
 };
 
 /**  What the UI may offer for a connection (§2.2 of the API reference). */
@@ -388,6 +412,20 @@ export type Operator = "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "contains" |
 export type PageRow = {
 	id: number | null,
 	values: FieldValue[],
+};
+
+/**  The people of a workspace, and whether they are its full member list. */
+export type People = {
+	people: Person[],
+	/**  False when the key may not list members and the people were gathered from records. */
+	complete: boolean,
+};
+
+/**  One person of a workspace. */
+export type Person = {
+	user_id: number,
+	name: string,
+	email: string | null,
 };
 
 /**

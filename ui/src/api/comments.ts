@@ -5,3 +5,4 @@ import { call } from "./call";
 export const listComments = (...args: Parameters<typeof commands.listComments>) => call(commands.listComments(...args));
 export const createComment = (...args: Parameters<typeof commands.createComment>) => call(commands.createComment(...args));
 export const uploadCommentFile = (...args: Parameters<typeof commands.uploadCommentFile>) => call(commands.uploadCommentFile(...args));
+export const downloadCommentFile = (...args: Parameters<typeof commands.downloadCommentFile>) => call(commands.downloadCommentFile(...args));

@@ -7,3 +7,4 @@ export const uploadFile = (...args: Parameters<typeof commands.uploadFile>) => c
 export const deleteFile = (...args: Parameters<typeof commands.deleteFile>) => call(commands.deleteFile(...args));
 export const downloadFile = (...args: Parameters<typeof commands.downloadFile>) => call(commands.downloadFile(...args));
 export const showDownload = (...args: Parameters<typeof commands.showDownload>) => call(commands.showDownload(...args));
+export const openDownload = (...args: Parameters<typeof commands.openDownload>) => call(commands.openDownload(...args));

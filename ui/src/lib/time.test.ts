@@ -8,6 +8,10 @@ import {
   localInputToTime,
   offsetMinutes,
   timeToLocalInput,
+  dueToLocalInput,
+  formatDue,
+  localDayOf,
+  localInputToDue,
 } from "./time";
 
 const AKL = "Pacific/Auckland";
@@ -73,5 +77,34 @@ describe("display", () => {
     for (const zone of [AKL, LA]) expect(formatDate("2026-07-15", { zone, locale: "en-GB" })).toBe("15 Jul 2026");
     expect(formatTime("23:45:00", { zone: AKL, locale: "en-GB", now: Date.UTC(2026, 6, 1) })).toBe("11:45");
     expect(formatDateTime("not a date", { zone: AKL })).toBe("not a date");
+  });
+});
+
+describe("task due moments", () => {
+  it("moves a due date with a time into the local zone, and back", () => {
+    // 09:00 on Dec 1 in Auckland (NZDT, +13) is 20:00 UTC the day before.
+    expect(localInputToDue("2026-12-01", "09:00", AKL)).toEqual({ due_date: "2026-11-30", due_time: "20:00" });
+    expect(dueToLocalInput("2026-11-30", "20:00:00", AKL)).toEqual({ date: "2026-12-01", time: "09:00" });
+    // 17:00 on Dec 1 in Los Angeles (PST, -8) is 01:00 UTC the next day.
+    expect(localInputToDue("2026-12-01", "17:00", LA)).toEqual({ due_date: "2026-12-02", due_time: "01:00" });
+    expect(dueToLocalInput("2026-12-02", "01:00", LA)).toEqual({ date: "2026-12-01", time: "17:00" });
+  });
+
+  it("never shifts a date without a time, and refuses what is no date", () => {
+    for (const zone of [AKL, LA]) {
+      expect(localInputToDue("2026-12-01", "", zone)).toEqual({ due_date: "2026-12-01", due_time: null });
+      expect(dueToLocalInput("2026-12-01", null, zone)).toEqual({ date: "2026-12-01", time: "" });
+    }
+    expect(localInputToDue("", "09:00", AKL)).toBeNull();
+    expect(localInputToDue("2026-12-01", "25:00", AKL)).toBeNull();
+    expect(dueToLocalInput("garbage", "09:00", AKL)).toEqual({ date: "", time: "" });
+  });
+
+  it("reads across a DST change with the offset of that day", () => {
+    // NZ leaves DST on 2026-04-05 at 03:00 (+13 → +12).
+    expect(localInputToDue("2026-04-04", "12:00", AKL)).toEqual({ due_date: "2026-04-03", due_time: "23:00" });
+    expect(localInputToDue("2026-04-06", "12:00", AKL)).toEqual({ due_date: "2026-04-06", due_time: "00:00" });
+    expect(formatDue("2026-04-06", "00:00:00", { zone: AKL, locale: "en-GB" })).toBe("6 Apr 2026 12:00");
+    expect(localDayOf("2026-04-05 11:30:00", AKL)).toBe("2026-04-05");
   });
 });

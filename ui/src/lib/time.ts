@@ -164,3 +164,40 @@ export function formatDate(wire: string, o: DisplayOptions = {}): string {
 export function zoneName(zone?: Zone): string {
   return zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "local time";
 }
+
+/** The user's calendar day (`YYYY-MM-DD`) of a wire date-time, for grouping by day. */
+export function localDayOf(wire: string, zone?: Zone): string | null {
+  const local = dateTimeToLocalInput(wire, zone);
+  return local === "" ? null : local.slice(0, 10);
+}
+
+/** A task's due moment as the user edits it. With a time, date and time are one UTC instant on
+ *  the wire and both move into the local zone; a date alone is a day and stays as it is. */
+export function dueToLocalInput(dueDate: string | null | undefined, dueTime: string | null | undefined, zone?: Zone): { date: string; time: string } {
+  const date = (dueDate ?? "").slice(0, 10);
+  if (!WIRE_DATE.test(date)) return { date: "", time: "" };
+  if (!dueTime || !WIRE_TIME.test(dueTime.trim())) return { date, time: "" };
+  const local = dateTimeToLocalInput(`${date} ${dueTime.trim()}`, zone);
+  return local === "" ? { date, time: "" } : { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** The local due date and time the user typed → the wire's `due_date` and `due_time` (UTC
+ *  `HH:MM`); null when the date is missing or invalid, or the time is invalid. */
+export function localInputToDue(date: string, time: string, zone?: Zone): { due_date: string; due_time: string | null } | null {
+  const d = date.trim();
+  if (!WIRE_DATE.test(d)) return null;
+  if (time.trim() === "") return { due_date: d, due_time: null };
+  const wire = localInputToDateTime(`${d}T${time.trim()}`, zone);
+  if (wire === null) return null;
+  return { due_date: wire.slice(0, 10), due_time: wire.slice(11, 16) };
+}
+
+/** A task's due moment as the user reads it: the local date, and the local time when it has one. */
+export function formatDue(dueDate: string | null | undefined, dueTime: string | null | undefined, o: DisplayOptions = {}): string {
+  const local = dueToLocalInput(dueDate, dueTime, o.zone);
+  if (local.date === "") return "";
+  const day = formatDate(local.date, o);
+  if (local.time === "") return day;
+  const [h = 0, mi = 0] = local.time.split(":").map(Number);
+  return `${day} ${formatter("time", o.locale, { timeZone: "UTC", timeStyle: "short" }).format(Date.UTC(2000, 0, 1, h, mi))}`;
+}

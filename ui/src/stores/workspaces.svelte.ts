@@ -46,6 +46,11 @@ class Workspaces {
     return null;
   }
 
+  /** The workspace holding a table the sidebar knows. */
+  spaceOf(tableId: number): SpaceWithTables | null {
+    return this.spaces.find((s) => s.tables.some((t) => t.id === tableId)) ?? null;
+  }
+
   clear() {
     this.connectionId = null;
     this.list.data = null;

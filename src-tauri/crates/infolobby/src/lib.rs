@@ -26,7 +26,7 @@ pub mod routes;
 
 pub use api::files::{Download, MAX_FILE_BYTES};
 pub use api::records::Row;
-pub use api::tasks::TaskScope;
+pub use api::tasks::{TaskScope, MAX_TASKS_PAGE};
 pub use client::{Client, ClientBuilder, Progress, RateBudget, DEFAULT_BASE_URL};
 pub use download::EncodedFile;
 pub use error::{Error, ErrorCode, Refusal};

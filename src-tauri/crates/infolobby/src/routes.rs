@@ -41,6 +41,7 @@ pub enum Op {
     UploadFile(i64, i64),
     DeleteFile(i64, i64),
     DownloadFile(i64, i64),
+    DownloadCommentFile(i64, i64),
     FollowTable(i64),
     UnfollowTable(i64),
     FollowRecord(i64, i64),
@@ -83,7 +84,7 @@ fn r(method: Method, path: String, inferred: bool) -> Route {
 
 impl Op {
     /// How many operations there are.
-    pub const COUNT: usize = 50;
+    pub const COUNT: usize = 51;
 
     /// Every operation once, with sample ids: what the route-coverage test walks.
     pub fn samples() -> Vec<Op> {
@@ -118,6 +119,7 @@ impl Op {
             UploadFile(1, 1),
             DeleteFile(1, 1),
             DownloadFile(1, 1),
+            DownloadCommentFile(1, 1),
             FollowTable(1),
             UnfollowTable(1),
             FollowRecord(1, 1),
@@ -176,27 +178,28 @@ impl Op {
             UploadFile(..) => 26,
             DeleteFile(..) => 27,
             DownloadFile(..) => 28,
-            FollowTable(_) => 29,
-            UnfollowTable(_) => 30,
-            FollowRecord(..) => 31,
-            UnfollowRecord(..) => 32,
-            Following(_) => 33,
-            CreateRecordTask(..) => 34,
-            ListRecordTasks(..) => 35,
-            GetTask(_) => 36,
-            UpdateTask(_) => 37,
-            CompleteTask(_) => 38,
-            ReopenTask(_) => 39,
-            DeleteTask(_) => 40,
-            ListTaskComments(_) => 41,
-            CommentOnTask(_) => 42,
-            CreateTask => 43,
-            MyTasks => 44,
-            ListNotifications => 45,
-            UnreadCount => 46,
-            MarkNotificationRead(_) => 47,
-            MarkNotificationUnread(_) => 48,
-            MarkAllNotificationsRead => 49,
+            DownloadCommentFile(..) => 29,
+            FollowTable(_) => 30,
+            UnfollowTable(_) => 31,
+            FollowRecord(..) => 32,
+            UnfollowRecord(..) => 33,
+            Following(_) => 34,
+            CreateRecordTask(..) => 35,
+            ListRecordTasks(..) => 36,
+            GetTask(_) => 37,
+            UpdateTask(_) => 38,
+            CompleteTask(_) => 39,
+            ReopenTask(_) => 40,
+            DeleteTask(_) => 41,
+            ListTaskComments(_) => 42,
+            CommentOnTask(_) => 43,
+            CreateTask => 44,
+            MyTasks => 45,
+            ListNotifications => 46,
+            UnreadCount => 47,
+            MarkNotificationRead(_) => 48,
+            MarkNotificationUnread(_) => 49,
+            MarkAllNotificationsRead => 50,
         }
     }
 
@@ -235,6 +238,9 @@ impl Op {
             UploadFile(t, id) => r(p, format!("/table/{t}/record/{id}/files/create"), false),
             DeleteFile(t, id) => r(p, format!("/table/{t}/record/{id}/files/delete"), false),
             DownloadFile(t, id) => r(p, format!("/table/{t}/record/{id}/files/get"), false),
+            // The docs show no download for a comment's attachment; the project's reading is
+            // the record's `files/get` naming the comment instead of a field (see `api/comments.rs`).
+            DownloadCommentFile(t, id) => r(p, format!("/table/{t}/record/{id}/files/get"), true),
             FollowTable(t) => r(p, format!("/subscriptions/{t}/subscribe"), false),
             UnfollowTable(t) => r(p, format!("/subscriptions/{t}/unsubscribe"), false),
             FollowRecord(t, id) => r(p, format!("/subscriptions/{t}/{id}/subscribe"), false),
@@ -271,7 +277,9 @@ impl Op {
     /// JSON wrapping; everything else is a page of JSON.
     pub fn response_cap(self) -> usize {
         match self {
-            Op::DownloadFile(..) => crate::MAX_FILE_BYTES.div_ceil(3) * 4 + 64 * 1024,
+            Op::DownloadFile(..) | Op::DownloadCommentFile(..) => {
+                crate::MAX_FILE_BYTES.div_ceil(3) * 4 + 64 * 1024
+            }
             _ => crate::client::JSON_BODY_CAP,
         }
     }
@@ -286,6 +294,7 @@ impl Op {
                 QueryRecords(_)
                     | CountRecords(_)
                     | DownloadFile(..)
+                    | DownloadCommentFile(..)
                     | Following(_)
                     | UnreadCount
                     | ListNotifications

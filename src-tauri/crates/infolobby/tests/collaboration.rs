@@ -74,9 +74,28 @@ async fn comments_and_files() {
         .unwrap();
     assert_eq!(
         (c.user_name.as_deref(), c.attachments.clone()),
-        (Some("Alice"), vec![att])
+        (Some("Alice"), vec![att.clone()])
     );
     assert_eq!(alice.list_comments(2, 6, 1, 2).await.unwrap()[0].id, c.id);
+    // The comment's attachment comes back with the same bytes, and only from its own record.
+    let mut got = Vec::new();
+    alice
+        .download_comment_file_with_progress(2, 6, c.id, &att.path, None)
+        .await
+        .unwrap()
+        .write_to(&mut got)
+        .unwrap();
+    assert_eq!(got, b"hello");
+    assert!(alice
+        .download_comment_file_with_progress(2, 7, c.id, &att.path, None)
+        .await
+        .is_err());
+    // Attachments only, no words.
+    let only = alice
+        .create_comment(2, 6, "", std::slice::from_ref(&att))
+        .await
+        .unwrap();
+    assert_eq!((only.content.as_str(), only.attachments.len()), ("", 1));
 
     let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
     let up = alice
@@ -184,7 +203,7 @@ async fn tasks_and_notifications() {
 
     assert_eq!(
         owner
-            .list_record_tasks(2, 7, Some(false))
+            .list_record_tasks(2, 7, Some(false), 50, 0)
             .await
             .unwrap()
             .len(),
@@ -212,7 +231,7 @@ async fn tasks_and_notifications() {
         .unwrap();
     assert_eq!((mine.table_id, mine.record_id), (None, None));
     let titles: Vec<String> = alice
-        .my_tasks(TaskScope::AssignedToMe, Some(false))
+        .my_tasks(TaskScope::AssignedToMe, Some(false), 200, 0)
         .await
         .unwrap()
         .into_iter()
@@ -222,7 +241,7 @@ async fn tasks_and_notifications() {
         titles.contains(&"Personal".to_string()) && titles.contains(&"Call back Grace".to_string())
     );
     assert!(matches!(
-        owner.my_tasks(TaskScope::All, None).await,
+        owner.my_tasks(TaskScope::All, None, 200, 0).await,
         Err(Error::NotAllowedForKey { .. })
     ));
     assert!(

@@ -1,6 +1,5 @@
 //! Files of file fields (§11).
 
-use base64::Engine;
 use serde_json::json;
 
 use crate::client::{decode, Client, FileBody, Payload, Progress};
@@ -29,8 +28,20 @@ pub(crate) fn check_size(bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
+/// An upload's JSON body: the fields of `head`, then `"data"` as base64 made while it is sent.
+pub(crate) fn file_body(
+    head: serde_json::Value,
+    data: bytes::Bytes,
+    progress: Option<Progress>,
+) -> FileBody {
+    let head = head.to_string();
+    FileBody {
+        // `{"name":…,"type":…` then `,"data":"` … `"}`
+        prefix: format!("{},\"data\":\"", head.strip_suffix('}').unwrap_or(&head)),
+        data,
+        suffix: "\"}".to_string(),
+        progress,
+    }
 }
 
 impl Client {
@@ -77,14 +88,8 @@ impl Client {
         progress: Option<Progress>,
     ) -> Result<FieldFiles, Error> {
         check_size(&data)?;
-        let head = json!({"field_id": field_id, "name": name, "type": mime}).to_string();
-        let body = FileBody {
-            // `{"field_id":…,"type":…` then `,"data":"` … `"}`
-            prefix: format!("{},\"data\":\"", head.strip_suffix('}').unwrap_or(&head)),
-            data,
-            suffix: "\"}".to_string(),
-            progress,
-        };
+        let head = json!({"field_id": field_id, "name": name, "type": mime});
+        let body = file_body(head, data, progress);
         let op = Op::UploadFile(table_id, record_id);
         decode(&self.call_with(op, &[], &Payload::File(&body), None).await?)
     }

@@ -21,6 +21,16 @@ fn status_param(status: Option<bool>) -> Option<(&'static str, String)> {
     status.map(|done| ("status", if done { "done" } else { "open" }.to_string()))
 }
 
+/// The most tasks one list call returns (§13.2).
+pub const MAX_TASKS_PAGE: u32 = 200;
+
+fn page_params(limit: u32, offset: u64) -> Vec<(&'static str, String)> {
+    vec![
+        ("limit", limit.clamp(1, MAX_TASKS_PAGE).to_string()),
+        ("offset", offset.to_string()),
+    ]
+}
+
 impl Client {
     /// `fields`: `title` (required), `details`, `assignee_user_id` or `assignee_email`,
     /// `due_date`, `due_time`, `reminder_offset_mins` or `reminder_time` (§13.1).
@@ -49,14 +59,17 @@ impl Client {
         .await
     }
 
-    /// `done`: `Some(false)` open only, `Some(true)` done only, `None` all.
+    /// `done`: `Some(false)` open only, `Some(true)` done only, `None` all. `limit` ≤ 200.
     pub async fn list_record_tasks(
         &self,
         table_id: i64,
         record_id: i64,
         done: Option<bool>,
+        limit: u32,
+        offset: u64,
     ) -> Result<Vec<Task>, Error> {
-        let q: Vec<_> = status_param(done).into_iter().collect();
+        let mut q = page_params(limit, offset);
+        q.extend(status_param(done));
         self.call(Op::ListRecordTasks(table_id, record_id), &q, None)
             .await
     }
@@ -114,14 +127,21 @@ impl Client {
             .await
     }
 
-    /// Personal keys only.
-    pub async fn my_tasks(&self, scope: TaskScope, done: Option<bool>) -> Result<Vec<Task>, Error> {
+    /// Personal keys only. `limit` ≤ 200.
+    pub async fn my_tasks(
+        &self,
+        scope: TaskScope,
+        done: Option<bool>,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<Task>, Error> {
         let assigned = match scope {
             TaskScope::AssignedToMe => "me",
             TaskScope::CreatedByMe => "created",
             TaskScope::All => "all",
         };
-        let mut q = vec![("assigned", assigned.to_string()), ("limit", "200".into())];
+        let mut q = vec![("assigned", assigned.to_string())];
+        q.extend(page_params(limit, offset));
         q.extend(status_param(done));
         self.call(Op::MyTasks, &q, None).await
     }

@@ -1,5 +1,6 @@
 //! Record attachments through the Files API (§11): base64 JSON, size cap, `(field_id, path)`.
 
+use rusqlite::params;
 use serde_json::{json, Map, Value};
 
 use super::records::store_file;
@@ -81,12 +82,36 @@ pub fn delete(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     Ok(json!({"field_id": field, "files": files}))
 }
 
+/// The attachments of comment `comment_id` on the record of this request.
+fn comment_files(cx: &Ctx<'_>, t: &Table, comment_id: i64) -> ApiResult<Vec<Value>> {
+    let record = cx.id("record_id")?;
+    let raw: String = cx
+        .conn
+        .prepare_cached(
+            "SELECT attachments FROM comments WHERE id = ? AND table_id = ? AND record_id = ? AND task_id IS NULL",
+        )?
+        .query_row(params![comment_id, t.id, record], |r| r.get(0))
+        .map_err(|_| ApiError::app("Comment not found"))?;
+    Ok(serde_json::from_str(&raw).unwrap_or_default())
+}
+
+/// A field's file, or (the project's reading, §20 is silent) with `comment_id` in place of
+/// `field_id`, an attachment of a comment on the record.
 pub fn get(cx: &mut Ctx<'_>) -> ApiResult<Value> {
     let t = readable(cx)?;
     let body = cx.body()?;
-    let (_, data, field) = target(cx, &t, &body)?;
+    let files = match body.get("comment_id") {
+        Some(id) => {
+            let id = id.as_i64().ok_or_else(ApiError::invalid_params)?;
+            comment_files(cx, &t, id)?
+        }
+        None => {
+            let (_, data, field) = target(cx, &t, &body)?;
+            files_of(&data, &field)
+        }
+    };
     let path = path_of(&body)?;
-    let meta = files_of(&data, &field)
+    let meta = files
         .into_iter()
         .find(|f| f.get("path").and_then(Value::as_str) == Some(path.as_str()))
         .ok_or_else(|| ApiError::app(format!("File not found: {path}")))?;
