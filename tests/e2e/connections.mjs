@@ -24,5 +24,8 @@ export async function addConnection(s, name, url, key) {
 
 /** Makes the connection with `id` the one the window shows. */
 export async function useConnection(s, id) {
-  await s.click(await s.find(`[data-connection-id="${id}"] [data-testid=connection-use]`));
+  // The first connection of a new profile is in use from the start and offers no "Use".
+  const use = await s.findAll(`[data-connection-id="${id}"] [data-testid=connection-use]`);
+  if (use.length > 0) await s.click(use[0]);
+  else await s.waitFor(`[data-connection-id="${id}"].active`);
 }

@@ -1,6 +1,7 @@
 /** A list read from the server a page at a time, as the user scrolls: `more()` fetches the next
  *  page and appends what is new (by id, since items can shift between pages while new ones
  *  arrive). A failed page keeps what was loaded and can be tried again. */
+import { untrack } from "svelte";
 import { asAppError, type AppError } from "../api/call";
 import { OFFLINE_RETRY_SECS } from "./loader.svelte";
 import { session } from "./session.svelte";
@@ -19,13 +20,16 @@ export class PagedList<T extends { id: number }> {
 
   /** Starts again from the first page, with a new way of fetching if given. */
   reset(fetchPage?: (offset: number, limit: number) => Promise<T[]>): Promise<void> {
-    if (fetchPage) this.fetchPage = fetchPage;
-    this.generation++;
-    this.items = [];
-    this.done = false;
-    this.error = null;
-    this.loading = false;
-    return this.more();
+    // Called from effects: what it reads of its own state must not make the effect run again.
+    return untrack(() => {
+      if (fetchPage) this.fetchPage = fetchPage;
+      this.generation++;
+      this.items = [];
+      this.done = false;
+      this.error = null;
+      this.loading = false;
+      return this.more();
+    });
   }
 
   async more(): Promise<void> {
