@@ -634,3 +634,69 @@ fn the_grid_pages_a_query_keeps_its_layout_and_exports_only_when_finished() {
         "the layout went with the connection"
     );
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn people_come_from_members_or_else_from_what_the_key_can_read() {
+    let h = Harness::new();
+    let names = |v: &Value| -> Vec<String> {
+        v["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // An account key lists the members of Sales CRM.
+    let owner = h.add("Owner", "il_live_sandbox_owner").unwrap();
+    let owner_id = owner["id"].as_str().unwrap().to_string();
+    let members = h.ok(
+        "list_people",
+        json!({"connectionId": owner_id, "spaceId": 1}),
+    );
+    assert_eq!(members["complete"], true);
+    assert_eq!(names(&members), ["Ada", "Alice", "Bob"]);
+    // A personal key may not: the people are those in the workspace's user fields.
+    let alice = h.add("Alice", "il_user_sandbox_alice").unwrap();
+    let alice_id = alice["id"].as_str().unwrap().to_string();
+    let seen = h.ok(
+        "list_people",
+        json!({"connectionId": alice_id, "spaceId": 1}),
+    );
+    assert_eq!(seen["complete"], false);
+    let seen_names = names(&seen);
+    assert!(!seen_names.is_empty(), "someone is in a user field");
+    for n in &seen_names {
+        assert!(["Ada", "Alice", "Bob"].contains(&n.as_str()), "{n}");
+    }
+    // A workspace the key cannot see is refused, not guessed.
+    let (code, _) = h.err(
+        "list_people",
+        json!({"connectionId": owner_id, "spaceId": 999}),
+    );
+    assert_ne!(code, "");
+    h.ok("remove_connection", json!({"connectionId": owner_id}));
+    h.ok("remove_connection", json!({"connectionId": alice_id}));
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn the_rate_budget_follows_the_servers_headers() {
+    let h = Harness::new();
+    let owner = h.add("Owner", "il_live_sandbox_owner").unwrap();
+    let id = owner["id"].as_str().unwrap().to_string();
+    h.ok("list_spaces", json!({"connectionId": id}));
+    let first = h.ok("rate_budget", json!({"connectionId": id}));
+    let limit = first["limit"].as_u64().unwrap();
+    let remaining = first["remaining"].as_u64().unwrap();
+    assert!(remaining < limit, "{first}");
+    assert!(first["resets_in_secs"].as_u64().unwrap() <= 60, "{first}");
+    h.ok("list_spaces", json!({"connectionId": id}));
+    let second = h.ok("rate_budget", json!({"connectionId": id}));
+    assert_eq!(
+        second["remaining"].as_u64().unwrap(),
+        remaining - 1,
+        "{second}"
+    );
+    h.ok("remove_connection", json!({"connectionId": id}));
+}

@@ -31,7 +31,7 @@ test("a personal key's tasks are grouped by due date", async () => {
 
 test("a new task is added, ticked off and kept out of the way", async () => {
   await s.fill(await s.find("[data-testid=task-new-title]"), "Call the printer");
-  await s.click(await s.find("[data-testid=task-new-save]"));
+  await s.click(await s.find("[data-testid=task-new-add]"));
   await s.until(async () => (await tasks()).includes("undated: Call the printer"), "the new task");
   assert.equal(await s.property(await s.find("[data-testid=task-new-title]"), "value"), "", "the form is ready for the next one");
 
@@ -46,13 +46,13 @@ test("a task is changed, discussed and deleted", async () => {
   const detail = await s.waitFor("[data-testid=task-detail]");
   await s.fill(await s.findIn(detail, "[data-testid=task-edit-title]"), "Call the printer about toner");
   await s.fill(await s.findIn(detail, "[data-testid=task-edit-details]"), "Ask for the blue one");
-  // Handing it to someone unknown is refused, and the changes typed so far stay.
-  await s.fill(await s.findIn(detail, "[data-testid=task-edit-assignee]"), "nobody@nowhere.example");
+  // A due time and a reminder, edited in local time (this session's zone is UTC).
+  await s.setValue("[data-testid=task-edit-due]", "2026-12-03");
+  await s.setValue("[data-testid=task-edit-time]", "08:15");
+  await s.click(await s.waitFor("[data-testid=task-edit-reminder] option[value='10']"));
   await s.click(await s.findIn(detail, "[data-testid=task-edit-save]"));
-  assert.match(await s.text(await s.waitFor("[data-testid=task-edit-error]")), /Invalid assignee/);
-  assert.equal(await s.property(await s.findIn(detail, "[data-testid=task-edit-title]"), "value"), "Call the printer about toner");
-  await s.fill(await s.findIn(detail, "[data-testid=task-edit-assignee]"), "");
-  await s.click(await s.findIn(detail, "[data-testid=task-edit-save]"));
+  const edited = await s.withText("[data-testid=my-task]", "Call the printer about toner");
+  await s.until(async () => /Dec 3, 2026,? 8:15\sAM/.test(await s.text(await s.findIn(edited, "[data-testid=task-due]"))), "the due time shown");
   await s.until(async () => (await tasks()).includes("done: Call the printer about toner"), "the new title in the list");
 
   await s.fill(await s.find("[data-testid=task-comment-draft]"), "They open at nine");

@@ -55,13 +55,6 @@ async function serverComments() {
 
 const shownComments = () => s.readAll("[data-testid=comment]", "data-comment-id");
 
-/** Sets a date or time input as its picker would, firing the events the page listens to. */
-const setInput = (css, value) =>
-  s.evaluate(
-    "const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
-    [css, value],
-  );
-
 async function openContact() {
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
   await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
@@ -91,7 +84,7 @@ test("a thread of more than 100 comments scrolls back to the first", async () =>
 
   // Scrolling to the top of the thread shows the earlier ones, down to the first.
   await s.until(async () => {
-    await s.evaluate("const el = document.querySelector('[data-testid=comment-scroll]'); el.scrollTop = 0;");
+    await s.evaluate("document.querySelector('[data-testid=comment-scroll]').scrollTop = 0;");
     return (await shownComments()).length === all.length;
   }, "every comment after scrolling up", 20000);
   assert.deepEqual(await shownComments(), all.map((c) => String(c.id)), "in the server's order, none twice");
@@ -154,8 +147,8 @@ test("a member mentioned through the picker gets the notification on their perso
 
 test("a task with a due time and a reminder is assigned through the picker", async () => {
   await s.fill(await s.find("[data-testid=record-task-title]"), "Send the signed contract");
-  await setInput("[data-testid=record-task-due]", "2026-12-10");
-  await setInput("[data-testid=record-task-time]", "15:30");
+  await s.setValue("[data-testid=record-task-due]", "2026-12-10");
+  await s.setValue("[data-testid=record-task-time]", "15:30");
   await s.click(await s.waitFor("[data-testid=record-task-reminder] option[value='30']"));
   await s.click(await s.withText("[data-testid=record-task-assignee] option", /^Bob/));
   await s.click(await s.find("[data-testid=record-task-add]"));
@@ -215,4 +208,22 @@ test("a notifications list of more than 100 loads as it scrolls, grouped by day"
   writeFileSync(join(OUTPUT, "notifications-days.png"), await s.screenshot());
   await s.click(await s.find("[data-testid=nav-connections]"));
   await useConnection(s, ownerId);
+});
+
+test("a connection's expiry date is changed on its own, without the key", async () => {
+  const card = `[data-connection-id="${ownerId}"]`;
+  await s.click(await s.waitFor(`${card} [data-testid=connection-expiry-edit]`));
+  await s.setValue(`${card} [data-testid=connection-expiry-input]`, "2027-03-31");
+  await s.click(await s.find(`${card} [data-testid=connection-expiry-save]`));
+  await s.withText(`${card} [data-testid=connection-expiry]`, /^2027-03-31 · /);
+  // Read back from the shell's store, not from the form.
+  const saved = await s.executeAsync(
+    "const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('list_connections').then((l) => done(JSON.stringify(l.find((c) => c.id === arguments[0]))));",
+    [ownerId],
+  );
+  assert.equal(JSON.parse(saved).expires_on, "2027-03-31");
+  assert.ok(!saved.includes(OWNER), "the key itself is never handed to the page");
+  await s.click(await s.find(`${card} [data-testid=connection-expiry-edit]`));
+  await s.click(await s.waitFor(`${card} [data-testid=connection-expiry-clear]`));
+  await s.until(async () => (await s.findAll(`${card} [data-testid=connection-expiry]`)).length === 0, "no expiry any more");
 });

@@ -159,6 +159,15 @@ export class Session {
     });
   }
 
+  /** Sets a date or time input as its picker would, firing the events the page listens to:
+   *  WebKitWebDriver cannot type into the native date and time controls. */
+  setValue(css, value) {
+    return this.evaluate(
+      "const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
+      [css, value],
+    );
+  }
+
   attribute(el, name) {
     return this.cmd("GET", `/element/${el}/attribute/${name}`);
   }
