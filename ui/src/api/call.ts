@@ -45,4 +45,16 @@ export function asAppError(e: unknown): AppError {
 }
 
 /** Progress of uploads and downloads arrives on a channel the generated bindings take. */
-export { Channel } from "@tauri-apps/api/core";
+import { Channel } from "@tauri-apps/api/core";
+import type { TransferProgress } from "./bindings";
+export { Channel };
+
+/** A channel that writes each progress report into `into` (a reactive entry of a list). */
+export function progressInto(into: { done: number; total: number }): Channel<TransferProgress> {
+  const channel = new Channel<TransferProgress>();
+  channel.onmessage = (p) => {
+    into.done = p.done;
+    into.total = p.total;
+  };
+  return channel;
+}
