@@ -14,6 +14,8 @@ SYSTEM_PACKAGES=(
   gnome-keyring libsecret-tools dunst webkit2gtk-driver imagemagick fonts-dejavu-core
   # window geometry and a window manager's close request, for the window lifecycle test
   xdotool python3-xlib
+  # zone data for the time-zone end-to-end tests (TZ=Pacific/Auckland, America/Los_Angeles)
+  tzdata
 )
 
 missing=()

@@ -4,7 +4,7 @@ use infolobby::models::{Attachment, Comment};
 use tauri::ipc::Channel;
 use tauri::State;
 
-use super::files::{progress_to, read_local, save_download, DownloadDir, TransferProgress};
+use super::files::{download_into, progress_to, read_local, DownloadDir, TransferProgress};
 use super::local::PickedFiles;
 use crate::connections::service::Connections;
 use crate::error::CmdResult;
@@ -91,18 +91,15 @@ pub async fn download_comment_file(
     path: String,
     on_progress: Channel<TransferProgress>,
 ) -> CmdResult<String> {
-    let progress = progress_to(on_progress);
-    let file = state
-        .call(&connection_id, |c| async move {
-            c.download_comment_file_with_progress(
-                table_id,
-                record_id,
-                comment_id,
-                &path,
-                Some(progress),
-            )
-            .await
-        })
-        .await?;
-    save_download(&downloads.0, file).await
+    download_into(
+        &state,
+        &downloads,
+        &connection_id,
+        on_progress,
+        |c, p| async move {
+            c.download_comment_file_with_progress(table_id, record_id, comment_id, &path, Some(p))
+                .await
+        },
+    )
+    .await
 }

@@ -293,6 +293,24 @@ pub async fn delete_file(
         .await
 }
 
+/// Runs a download that reports to `on_progress` and saves the file in the Downloads folder;
+/// returns where it went. Shared by field files and comment attachments.
+pub async fn download_into<F, Fut>(
+    state: &Connections,
+    downloads: &DownloadDir,
+    connection_id: &str,
+    on_progress: Channel<TransferProgress>,
+    fetch: F,
+) -> CmdResult<String>
+where
+    F: FnOnce(Arc<infolobby::Client>, infolobby::Progress) -> Fut,
+    Fut: std::future::Future<Output = Result<infolobby::EncodedFile, infolobby::Error>>,
+{
+    let progress = progress_to(on_progress);
+    let file = state.call(connection_id, |c| fetch(c, progress)).await?;
+    save_download(&downloads.0, file).await
+}
+
 /// Saves an attachment in the Downloads folder and returns where it went.
 #[tauri::command]
 #[specta::specta]
@@ -307,14 +325,17 @@ pub async fn download_file(
     path: String,
     on_progress: Channel<TransferProgress>,
 ) -> CmdResult<String> {
-    let progress = progress_to(on_progress);
-    let file = state
-        .call(&connection_id, |c| async move {
-            c.download_file_with_progress(table_id, record_id, &field_id, &path, Some(progress))
+    download_into(
+        &state,
+        &downloads,
+        &connection_id,
+        on_progress,
+        |c, p| async move {
+            c.download_file_with_progress(table_id, record_id, &field_id, &path, Some(p))
                 .await
-        })
-        .await?;
-    save_download(&downloads.0, file).await
+        },
+    )
+    .await
 }
 
 #[cfg(test)]
