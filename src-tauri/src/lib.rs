@@ -1,6 +1,7 @@
 //! InfoLobby Desktop: the Tauri shell. It stays thin; API work lives in the crates under
 //! `src-tauri/crates/`.
 
+pub mod cache;
 pub mod commands;
 pub mod connections;
 pub mod demo;

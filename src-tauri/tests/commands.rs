@@ -124,6 +124,7 @@ impl Harness {
             key_invalid: false,
             demo: false,
             alerts: Default::default(),
+            cache: Default::default(),
         };
         ConnectionStore::new(&self.dirs.path().join("config"))
             .upsert(conn)
@@ -256,6 +257,7 @@ fn a_revoked_key_stops_calls_until_it_is_replaced() {
         key_invalid: false,
         demo: false,
         alerts: Default::default(),
+        cache: Default::default(),
     };
     ConnectionStore::new(&h.dirs.path().join("config"))
         .upsert(conn)

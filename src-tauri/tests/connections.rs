@@ -68,6 +68,7 @@ fn conn(id: &str, name: &str) -> Connection {
         key_invalid: false,
         demo: false,
         alerts: Default::default(),
+        cache: Default::default(),
     }
 }
 

@@ -19,12 +19,19 @@ pub async fn list_comments(
     limit: u32,
     offset: u32,
 ) -> CmdResult<Vec<Comment>> {
-    state
+    let comments = state
         .call(&connection_id, |c| async move {
             c.list_comments(table_id, record_id, limit, u64::from(offset))
                 .await
         })
-        .await
+        .await?;
+    if let Ok(json) = serde_json::to_string(&comments) {
+        let key = super::cache::comments_key(table_id, record_id, limit, offset);
+        state
+            .remember(&connection_id, move |db, now| db.put_doc(&key, &json, now))
+            .await;
+    }
+    Ok(comments)
 }
 
 /// `attachments` come from `upload_comment_file` on the same table.

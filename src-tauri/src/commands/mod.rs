@@ -2,6 +2,7 @@
 //! (`ui/src/api/bindings.ts`). Commands are thin adapters: connection handling lives in
 //! `connections::service`, API work in the `infolobby` crate.
 
+pub mod cache;
 pub mod comments;
 pub mod connections;
 pub mod export;
@@ -78,6 +79,14 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             records::update_record,
             records::delete_record,
             records::delete_records,
+            cache::cached_table_page,
+            cache::cached_table_rows,
+            cache::cached_record_detail,
+            cache::cached_comments,
+            cache::search_cache,
+            cache::cache_status,
+            cache::set_cache_options,
+            cache::clear_cache,
             comments::list_comments,
             comments::create_comment,
             comments::upload_comment_file,

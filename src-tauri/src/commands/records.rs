@@ -4,14 +4,16 @@ use infolobby::models::{Ack, Count, Field, FieldValue, Record, Table};
 use infolobby::{Operator, Query, Row, SortDir};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::sync::Arc;
 use tauri::State;
 
+use super::cache::{page_key, remember_rows};
 use crate::connections::layouts::TableLayout;
 use crate::connections::service::Connections;
 use crate::error::CmdResult;
 
 /// One filter of a record query; `or` joins it to the previous one with OR instead of AND.
-#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 pub struct FilterSpec {
     pub field: String,
     pub op: Operator,
@@ -21,7 +23,7 @@ pub struct FilterSpec {
 }
 
 /// A record query as the UI describes it (§9.2).
-#[derive(Debug, Clone, Default, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct QuerySpec {
     pub search: Option<String>,
@@ -108,12 +110,30 @@ pub async fn table_page(
         })
         .await?;
     state.remember_schema(&connection_id, &table);
-    Ok(TablePage {
+    let total = u32::try_from(count.count).unwrap_or(u32::MAX);
+    let out = TablePage {
         rows: page_rows(&table, &rows),
-        total: u32::try_from(count.count).unwrap_or(u32::MAX),
-        table_name: table.name,
-        fields: table.fields,
-    })
+        total,
+        table_name: table.name.clone(),
+        fields: table.fields.clone(),
+    };
+    let page = Some((page_key(&query), total));
+    remember_rows(
+        &state,
+        &connection_id,
+        Arc::new(table.clone()),
+        with_ids(&table, rows),
+        page,
+    )
+    .await;
+    Ok(out)
+}
+
+/// The rows that carry a record id, which is what the cache keys them by.
+fn with_ids(table: &Table, rows: Vec<Row>) -> Vec<(i64, Row)> {
+    rows.into_iter()
+        .filter_map(|r| table.row_id(&r).map(|id| (id, r)))
+        .collect()
 }
 
 fn page_rows(table: &Table, rows: &[Row]) -> Vec<PageRow> {
@@ -142,7 +162,18 @@ pub async fn table_rows(
             c.query_records(table_id, &q).await
         })
         .await?;
-    Ok(page_rows(&table, &rows))
+    let out = page_rows(&table, &rows);
+    // The count is the first page's; a later page only lists its rows.
+    let page = Some((page_key(&query), 0));
+    remember_rows(
+        &state,
+        &connection_id,
+        table.clone(),
+        with_ids(&table, rows),
+        page,
+    )
+    .await;
+    Ok(out)
 }
 
 /// A record with its table's schema and its values typed per field.
@@ -168,6 +199,13 @@ pub async fn record_detail(
         })
         .await?;
     let values = table.fields.iter().map(|f| record.value(f)).collect();
+    let copy = (table.clone(), record.clone());
+    state
+        .remember(&connection_id, move |db, now| {
+            db.put_table(&copy.0, now)?;
+            db.put_record(&copy.0, &copy.1, now)
+        })
+        .await;
     Ok(RecordDetail {
         table,
         record,
@@ -246,11 +284,21 @@ pub async fn update_record(
     record_id: i64,
     data: Map<String, Value>,
 ) -> CmdResult<Record> {
-    state
+    let record = state
         .call(&connection_id, |c| async move {
             c.update_record(table_id, record_id, data).await
         })
-        .await
+        .await?;
+    // The copy follows the edit, when the schema that types it is at hand.
+    if let Some(table) = state.known_schema(&connection_id, table_id) {
+        let copy = record.clone();
+        state
+            .remember(&connection_id, move |db, now| {
+                db.put_record(&table, &copy, now)
+            })
+            .await;
+    }
+    Ok(record)
 }
 
 #[tauri::command]
@@ -261,11 +309,17 @@ pub async fn delete_record(
     table_id: i64,
     record_id: i64,
 ) -> CmdResult<Ack> {
-    state
+    let ack = state
         .call(&connection_id, |c| async move {
             c.delete_record(table_id, record_id).await
         })
-        .await
+        .await?;
+    state
+        .remember(&connection_id, move |db, _| {
+            db.forget_records(table_id, &[record_id])
+        })
+        .await;
+    Ok(ack)
 }
 
 #[tauri::command]
@@ -276,11 +330,18 @@ pub async fn delete_records(
     table_id: i64,
     record_ids: Vec<i64>,
 ) -> CmdResult<Ack> {
-    state
+    let ids = record_ids.clone();
+    let ack = state
         .call(&connection_id, |c| async move {
             c.delete_records(table_id, &record_ids).await
         })
-        .await
+        .await?;
+    state
+        .remember(&connection_id, move |db, _| {
+            db.forget_records(table_id, &ids)
+        })
+        .await;
+    Ok(ack)
 }
 
 #[tauri::command]

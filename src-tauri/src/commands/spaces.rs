@@ -13,9 +13,8 @@ pub async fn list_spaces(
     state: State<'_, Connections>,
     connection_id: String,
 ) -> CmdResult<Vec<Space>> {
-    state
-        .call(&connection_id, |c| async move { c.list_spaces().await })
-        .await
+    let fetch = state.call(&connection_id, |c| async move { c.list_spaces().await });
+    super::cache::list_with_copy(&state, &connection_id, "spaces".into(), fetch).await
 }
 
 #[tauri::command]

@@ -14,12 +14,12 @@ pub async fn list_tables(
     connection_id: String,
     space_id: i64,
 ) -> CmdResult<Vec<TableSummary>> {
-    state
-        .call(
-            &connection_id,
-            |c| async move { c.list_tables(space_id).await },
-        )
-        .await
+    let fetch = state.call(
+        &connection_id,
+        |c| async move { c.list_tables(space_id).await },
+    );
+    let key = format!("tables:{space_id}");
+    super::cache::list_with_copy(&state, &connection_id, key, fetch).await
 }
 
 #[tauri::command]

@@ -13,12 +13,12 @@ pub async fn list_views(
     connection_id: String,
     table_id: i64,
 ) -> CmdResult<Vec<View>> {
-    state
-        .call(
-            &connection_id,
-            |c| async move { c.list_views(table_id).await },
-        )
-        .await
+    let fetch = state.call(
+        &connection_id,
+        |c| async move { c.list_views(table_id).await },
+    );
+    let key = format!("views:{table_id}");
+    super::cache::list_with_copy(&state, &connection_id, key, fetch).await
 }
 
 #[tauri::command]

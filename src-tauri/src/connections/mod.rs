@@ -97,4 +97,7 @@ pub struct Connection {
     /// Which of its events raise a native alert.
     #[serde(default)]
     pub alerts: crate::watcher::prefs::AlertPrefs,
+    /// Whether it keeps an offline copy, and how large.
+    #[serde(default)]
+    pub cache: crate::cache::CacheOptions,
 }

@@ -16,6 +16,9 @@ use super::layouts::{LayoutStore, TableLayout};
 use super::probe::probe;
 use super::store::ConnectionStore;
 use super::Connection;
+use crate::cache::db::{Db, DbResult};
+use crate::cache::worker::Worker;
+use crate::cache::{now_ms, CacheOptions, Caches};
 use crate::demo::{Demo, DEMO_CONNECTIONS};
 use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::keychain::{Keychain, KeychainError};
@@ -69,6 +72,7 @@ pub struct Connections {
     /// The last schema fetched of each table, by connection: typing a page of rows needs it,
     /// and fetching it again for every page would spend a request of the rate limit on each.
     schemas: std::sync::Mutex<HashMap<(String, i64), Arc<infolobby::models::Table>>>,
+    caches: Caches,
 }
 
 fn validation(message: impl Into<String>) -> CommandError {
@@ -135,13 +139,99 @@ impl Connections {
         Self {
             store: ConnectionStore::new(config_dir),
             settings: SettingsStore::new(config_dir),
-            keychain,
             demo: Demo::new(data_dir.join("demo")),
             clients: Mutex::default(),
             key_epochs: std::sync::Mutex::default(),
             layouts: LayoutStore::new(config_dir),
             schemas: std::sync::Mutex::default(),
+            caches: Caches::new(data_dir, keychain.clone()),
+            keychain,
         }
+    }
+
+    /// The offline cache of a connection that keeps one.
+    pub async fn cache(&self, id: &str) -> Option<Arc<Worker>> {
+        if !self.get(id).ok()?.cache.enabled {
+            return None;
+        }
+        self.caches.get(id).await
+    }
+
+    /// Why a connection's cache could not be opened, if it failed.
+    pub fn cache_failure(&self, id: &str) -> Option<String> {
+        self.caches.failure(id)
+    }
+
+    pub fn cache_path(&self, id: &str) -> std::path::PathBuf {
+        self.caches.path(id)
+    }
+
+    /// Queues a copy of fetched data into the cache (the command does not wait for it), then
+    /// evicts the least recently used data down to the connection's limit.
+    pub async fn remember(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Db, i64) -> DbResult<()> + Send + 'static,
+    ) {
+        let Ok(conn) = self.get(id) else { return };
+        if !conn.cache.enabled {
+            return;
+        }
+        let Some(cache) = self.caches.get(id).await else {
+            return;
+        };
+        let limit = conn.cache.limit_bytes();
+        cache.write(move |db| {
+            // A copy that cannot be written is only a copy missed; the page has its data.
+            let _ = f(db, now_ms());
+            let _ = db.evict_to(limit);
+        });
+    }
+
+    /// Reads from the cache; `None` when there is no cache or nothing there.
+    pub async fn recall<T: Send + 'static>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Db, i64) -> DbResult<Option<T>> + Send + 'static,
+    ) -> Option<T> {
+        let cache = self.cache(id).await?;
+        cache.read(move |db| f(db, now_ms()).ok().flatten()).await?
+    }
+
+    /// Switching the cache off deletes what it held; a smaller limit evicts at once.
+    pub async fn set_cache_options(
+        &self,
+        id: &str,
+        options: CacheOptions,
+    ) -> CmdResult<Connection> {
+        let options = CacheOptions {
+            limit_mb: options
+                .limit_mb
+                .clamp(crate::cache::MIN_LIMIT_MB, crate::cache::MAX_LIMIT_MB),
+            ..options
+        };
+        if !self.store.update(id, |c| c.cache = options)? {
+            return Err(CommandError::unknown_connection());
+        }
+        if options.enabled {
+            self.caches.retry(id);
+            if let Some(cache) = self.caches.get(id).await {
+                let limit = options.limit_bytes();
+                cache.write(move |db| {
+                    let _ = db.evict_to(limit);
+                });
+            }
+        } else {
+            self.caches.remove(id, true).await?;
+        }
+        self.get(id)
+    }
+
+    /// Empties a connection's cache; it fills again as pages are opened.
+    pub async fn clear_cache(&self, id: &str) -> CmdResult<()> {
+        self.get(id)?;
+        self.caches.remove(id, false).await?;
+        Ok(())
     }
 
     pub fn table_layout(&self, id: &str, table_id: i64) -> CmdResult<TableLayout> {
@@ -164,6 +254,14 @@ impl Connections {
         if let Ok(mut schemas) = self.schemas.lock() {
             schemas.insert((id.to_string(), table.id), Arc::new(table.clone()));
         }
+    }
+
+    /// The schema fetched last for this table, if one was.
+    pub fn known_schema(&self, id: &str, table_id: i64) -> Option<Arc<infolobby::models::Table>> {
+        self.schemas
+            .lock()
+            .ok()
+            .and_then(|s| s.get(&(id.to_string(), table_id)).cloned())
     }
 
     /// The schema fetched last for this table, or a fresh one.
@@ -286,6 +384,7 @@ impl Connections {
             key_invalid: false,
             demo: false,
             alerts: Default::default(),
+            cache: Default::default(),
         };
         self.save_new(conn, &key).await
     }
@@ -375,6 +474,7 @@ impl Connections {
         if !self.get(id)?.demo {
             self.keychain.delete(id).await?;
         }
+        self.caches.remove(id, true).await?;
         let list = self.store.remove(id)?;
         self.clients.lock().await.remove(id);
         self.layouts.forget(id)?;
@@ -420,6 +520,7 @@ impl Connections {
                 key_invalid: false,
                 demo: true,
                 alerts: Default::default(),
+                cache: Default::default(),
             };
             self.save_new(conn, key).await?;
         }

@@ -186,6 +186,7 @@ mod tests {
             key_invalid: false,
             demo: false,
             alerts: Default::default(),
+            cache: Default::default(),
         }
     }
 

@@ -50,6 +50,7 @@ mod tests {
             key_invalid: false,
             demo: false,
             alerts: Default::default(),
+            cache: Default::default(),
         }
     }
 

@@ -78,6 +78,19 @@ export const commands = {
 	updateRecord: (connectionId: string, tableId: number, recordId: number, data: { [key in string]: Value }) => typedError<Record, CommandError>(__TAURI_INVOKE("update_record", { connectionId, tableId, recordId, data })),
 	deleteRecord: (connectionId: string, tableId: number, recordId: number) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_record", { connectionId, tableId, recordId })),
 	deleteRecords: (connectionId: string, tableId: number, recordIds: number[]) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_records", { connectionId, tableId, recordIds })),
+	cachedTablePage: (connectionId: string, tableId: number, query: QuerySpec) => typedError<Cached<TablePage> | null, CommandError>(__TAURI_INVOKE("cached_table_page", { connectionId, tableId, query })),
+	/**  A further page of a query from the cache, for scrolling a cached table offline. */
+	cachedTableRows: (connectionId: string, tableId: number, query: QuerySpec) => typedError<PageRow[] | null, CommandError>(__TAURI_INVOKE("cached_table_rows", { connectionId, tableId, query })),
+	cachedRecordDetail: (connectionId: string, tableId: number, recordId: number) => typedError<Cached<RecordDetail> | null, CommandError>(__TAURI_INVOKE("cached_record_detail", { connectionId, tableId, recordId })),
+	cachedComments: (connectionId: string, tableId: number, recordId: number, limit: number, offset: number) => typedError<Cached<Comment[]> | null, CommandError>(__TAURI_INVOKE("cached_comments", { connectionId, tableId, recordId, limit, offset })),
+	/**
+	 *  Records whose text holds every word typed, from the cache of every connection that keeps
+	 *  one: grouped by connection (in the list's order) and by table, the best match first.
+	 */
+	searchCache: (query: string, limit: number) => typedError<CacheHit[], CommandError>(__TAURI_INVOKE("search_cache", { query, limit })),
+	cacheStatus: (connectionId: string) => typedError<CacheStatus, CommandError>(__TAURI_INVOKE("cache_status", { connectionId })),
+	setCacheOptions: (connectionId: string, options: CacheOptions) => typedError<Connection, CommandError>(__TAURI_INVOKE("set_cache_options", { connectionId, options })),
+	clearCache: (connectionId: string) => typedError<null, CommandError>(__TAURI_INVOKE("clear_cache", { connectionId })),
 	listComments: (connectionId: string, tableId: number, recordId: number, limit: number, offset: number) => typedError<Comment[], CommandError>(__TAURI_INVOKE("list_comments", { connectionId, tableId, recordId, limit, offset })),
 	/**  `attachments` come from `upload_comment_file` on the same table. */
 	createComment: (connectionId: string, tableId: number, recordId: number, content: string, attachments: Attachment[]) => typedError<Comment, CommandError>(__TAURI_INVOKE("create_comment", { connectionId, tableId, recordId, content, attachments })),
@@ -173,6 +186,44 @@ export type Budget = {
 	resets_in_secs: number | null,
 };
 
+/**  A record found in a connection's cache. */
+export type CacheHit = {
+	connection_id: string,
+	connection_name: string,
+	space_id: number | null,
+	table_id: number,
+	table_name: string,
+	record_id: number,
+	title: string,
+	/**  Words around the match, from the record's text fields. */
+	snippet: string,
+};
+
+/**  Per connection: whether to keep an offline copy, and how large it may grow. */
+export type CacheOptions = {
+	enabled: boolean,
+	/**  Least recently used data goes once the file passes this size. */
+	limit_mb: number,
+};
+
+/**  What a connection's cache holds and whether it can be trusted to be current. */
+export type CacheStatus = {
+	options: CacheOptions,
+	bytes: number | null,
+	records: number,
+	tables: number,
+	/**  The key was refused: what is here is kept, readable, but no longer refreshed. */
+	stale: boolean,
+	/**  Why the cache could not be opened (the keychain, the disk), if it could not. */
+	unavailable: string | null,
+};
+
+/**  A copy from the cache and when it was fetched from the server (ms since 1970, UTC). */
+export type Cached<T> = {
+	value: T,
+	fetched_at: number | null,
+};
+
 /**  What the UI may offer for a connection (§2.2 of the API reference). */
 export type Capabilities = {
 	kind: KeyKind,
@@ -223,6 +274,8 @@ export type Connection = {
 	demo?: boolean,
 	/**  Which of its events raise a native alert. */
 	alerts?: AlertPrefs,
+	/**  Whether it keeps an offline copy, and how large. */
+	cache?: CacheOptions,
 };
 
 /**  Editable, non-secret details of a connection. */

@@ -7,6 +7,9 @@ use serde::{Serialize, Serializer};
 
 use crate::routes::Op;
 
+/// What a write that could not reach the server says after "Cannot reach InfoLobby: ".
+pub const OFFLINE_WRITE: &str = "this change was not saved, and nothing is kept to send later. Save again once you are back online.";
+
 /// Every error code the UI branches on, for the client and the app alike: decided here once.
 /// The client produces the first group; the app adds its own (keychain, storage, demo).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -153,6 +156,15 @@ impl Error {
     /// workspace change by an account key is its restriction unless it says read-only; a refused
     /// write is the key's flag when the words name the key, the user's role when they name it.
     pub(crate) fn for_op(self, op: Op) -> Self {
+        if let Error::Network { .. } = self {
+            if !op.is_read() {
+                // Writes are never queued: say so, so nobody waits for a change to appear.
+                return Error::Network {
+                    message: OFFLINE_WRITE.into(),
+                };
+            }
+            return self;
+        }
         let Error::Forbidden { message, .. } = self else {
             return self;
         };

@@ -29,7 +29,7 @@ pub use api::records::Row;
 pub use api::tasks::{TaskScope, MAX_TASKS_PAGE};
 pub use client::{Client, ClientBuilder, Progress, RateBudget, DEFAULT_BASE_URL};
 pub use download::EncodedFile;
-pub use error::{Error, ErrorCode, Refusal};
+pub use error::{Error, ErrorCode, Refusal, OFFLINE_WRITE};
 pub use key::{ApiKey, KeyKind};
 pub use models::{Count, Field, FieldValue, Record, Space, Table, TableSummary, View};
 pub use query::{Operator, Query, SortDir};
