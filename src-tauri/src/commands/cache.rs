@@ -21,13 +21,10 @@ use crate::error::{CmdResult, ErrorCode};
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Cached<T> {
     pub value: T,
-    pub fetched_at: f64,
+    pub fetched_at: i64,
 }
 
 fn cached<T>(value: T, fetched_at: i64) -> Cached<T> {
-    // Milliseconds since 1970 stay exact in an f64 for the next 285,000 years.
-    #[allow(clippy::cast_precision_loss)]
-    let fetched_at = fetched_at as f64;
     Cached { value, fetched_at }
 }
 
@@ -271,7 +268,7 @@ fn group_hits(
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CacheStatus {
     pub options: CacheOptions,
-    pub bytes: f64,
+    pub bytes: u64,
     pub records: u32,
     pub tables: u32,
     /// The key was refused: what is here is kept, readable, but no longer refreshed.
@@ -292,11 +289,9 @@ pub async fn cache_status(
         None => None,
     }
     .unwrap_or_default();
-    #[allow(clippy::cast_precision_loss)]
-    let bytes = usage.bytes as f64;
     Ok(CacheStatus {
         options: conn.cache,
-        bytes,
+        bytes: usage.bytes,
         records: u32::try_from(usage.records).unwrap_or(u32::MAX),
         tables: u32::try_from(usage.tables).unwrap_or(u32::MAX),
         stale: conn.key_invalid,

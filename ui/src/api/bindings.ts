@@ -209,7 +209,7 @@ export type CacheOptions = {
 /**  What a connection's cache holds and whether it can be trusted to be current. */
 export type CacheStatus = {
 	options: CacheOptions,
-	bytes: number | null,
+	bytes: number,
 	records: number,
 	tables: number,
 	/**  The key was refused: what is here is kept, readable, but no longer refreshed. */
@@ -221,7 +221,7 @@ export type CacheStatus = {
 /**  A copy from the cache and when it was fetched from the server (ms since 1970, UTC). */
 export type Cached<T> = {
 	value: T,
-	fetched_at: number | null,
+	fetched_at: number,
 };
 
 /**  What the UI may offer for a connection (§2.2 of the API reference). */

@@ -2,7 +2,7 @@
 export type Page =
   | { kind: "workspaces" }
   | { kind: "connections" }
-  | { kind: "table"; tableId: number; tableName: string }
+  | { kind: "table"; tableId: number; tableName: string; /** Opens on this saved view. */ viewId?: number }
   | { kind: "record"; tableId: number; tableName: string; recordId: number }
   | { kind: "notifications" }
   | { kind: "tasks" }

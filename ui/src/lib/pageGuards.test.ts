@@ -14,7 +14,9 @@ describe("which pages a connection may show", () => {
     expect(canShow(tasks, conn("account"))).toBe(false);
     expect(canShow(space, conn("account"))).toBe(true);
     expect(canShow(space, conn("personal"))).toBe(false);
-    expect(canShow(table, conn("account", true))).toBe(false);
+    // The offline copy stays readable, marked stale, after the key is refused.
+    expect(canShow(table, conn("account", true))).toBe(true);
+    expect(canShow(tasks, conn("personal", true))).toBe(false);
     expect(canShow(table, null)).toBe(false);
     expect(canShow({ kind: "workspaces" }, conn("account", true))).toBe(true);
   });

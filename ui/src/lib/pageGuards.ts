@@ -8,8 +8,9 @@ export type Need = "valid key" | "personal key" | "account key";
 export const pageNeeds: Record<Page["kind"], Need[]> = {
   workspaces: [],
   connections: [],
-  table: ["valid key"],
-  record: ["valid key"],
+  // A refused key still shows the offline copy of tables and records, marked stale.
+  table: [],
+  record: [],
   notifications: ["valid key", "personal key"],
   tasks: ["valid key", "personal key"],
   space: ["valid key", "account key"],

@@ -11,7 +11,7 @@ export class Cancelled extends Error {
   }
 }
 
-const OFFLINE_WAIT_SECS = 15;
+const OFFLINE_WAIT_SECS = 10;
 
 function sleep(secs: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -201,3 +201,12 @@ export function formatDue(dueDate: string | null | undefined, dueTime: string | 
   const [h = 0, mi = 0] = local.time.split(":").map(Number);
   return `${day} ${formatter("time", o.locale, { timeZone: "UTC", timeStyle: "short" }).format(Date.UTC(2000, 0, 1, h, mi))}`;
 }
+
+/** When a cached copy was fetched, as "10:42" today and "Nov 30, 10:42" before. */
+export function formatAsOf(utcMs: number, o: DisplayOptions = {}): string {
+  const now = o.now ?? Date.now();
+  const day = (ms: number) => formatter("asof-day", "en-CA", { timeZone: o.zone, dateStyle: "short" }).format(ms);
+  const time = formatter("asof-time", o.locale, { timeZone: o.zone, timeStyle: "short" }).format(utcMs);
+  if (day(utcMs) === day(now)) return time;
+  return `${formatter("asof-date", o.locale, { timeZone: o.zone, month: "short", day: "numeric" }).format(utcMs)}, ${time}`;
+}

@@ -7,6 +7,7 @@
  *  through to the end at once, a request per 100 comments, and older pages are then shown from
  *  memory as the user scrolls up. */
 import * as commentsApi from "../api/comments";
+import * as cacheApi from "../api/cache";
 import type { Comment } from "../api/bindings";
 import { asAppError, type AppError } from "../api/call";
 
@@ -52,8 +53,20 @@ export class CommentThread {
     return this.shown < this.all.length || this.olderOnServer;
   }
 
-  private page(offset: number) {
-    return commentsApi.listComments(this.connectionId, this.tableId, this.recordId, COMMENT_PAGE, offset);
+  /** When the comments on screen were fetched, while they are the offline copy. */
+  asOf = $state<number | null>(null);
+
+  /** A page from the server; while it cannot answer (or refuses the key), the offline copy. */
+  private async page(offset: number): Promise<Comment[]> {
+    const [c, t, r] = [this.connectionId, this.tableId, this.recordId];
+    let copyAt: number | null = null;
+    const page = await cacheApi.withCopy(
+      () => commentsApi.listComments(c, t, r, COMMENT_PAGE, offset),
+      () => cacheApi.cachedComments(c, t, r, COMMENT_PAGE, offset),
+      (at) => (copyAt = at),
+    );
+    if (offset === 0) this.asOf = copyAt;
+    return page;
   }
 
   private merge(page: Comment[]) {

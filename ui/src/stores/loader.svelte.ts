@@ -5,24 +5,39 @@ import { asAppError, type AppError } from "../api/call";
 import { session } from "./session.svelte";
 
 /** Seconds between tries while InfoLobby cannot be reached (network down, laptop waking up). */
-export const OFFLINE_RETRY_SECS = 15;
+export const OFFLINE_RETRY_SECS = 10;
 
 export class Loader<T> {
   data = $state<T | null>(null);
   loading = $state(false);
   error = $state<AppError | null>(null);
   retryIn = $state(0);
+  /** When the data on screen was fetched, while it is the offline copy; null once live. */
+  asOf = $state<number | null>(null);
   private generation = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  async run(fetch: () => Promise<T>): Promise<void> {
+  /** Fetches from the server. With `cached`, the offline copy shows first (when there is one
+   *  and nothing newer is on screen), and stays, marked by `asOf`, while the server cannot
+   *  answer. */
+  async run(fetch: () => Promise<T>, cached?: () => Promise<{ value: T; fetched_at: number } | null>): Promise<void> {
     const mine = ++this.generation;
     if (this.timer) clearInterval(this.timer);
     this.loading = true;
     this.error = null;
+    if (cached) {
+      const copy = await cached().catch(() => null);
+      if (copy && mine === this.generation) {
+        this.data = copy.value;
+        this.asOf = copy.fetched_at;
+      }
+    }
     try {
       const data = await fetch();
-      if (mine === this.generation) this.data = data;
+      if (mine === this.generation) {
+        this.data = data;
+        this.asOf = null;
+      }
     } catch (e) {
       if (mine !== this.generation) return;
       const error = asAppError(e);
@@ -35,7 +50,7 @@ export class Loader<T> {
           this.retryIn -= 1;
           if (this.retryIn <= 0 && this.timer) {
             clearInterval(this.timer);
-            void this.run(fetch);
+            void this.run(fetch, cached);
           }
         }, 1000);
       }
