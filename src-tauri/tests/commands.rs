@@ -702,3 +702,87 @@ fn the_rate_budget_follows_the_servers_headers() {
     );
     h.ok("remove_connection", json!({"connectionId": id}));
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn fetched_pages_are_kept_encrypted_searchable_and_answer_offline() {
+    let mut h = Harness::new();
+    let owner = h.add("Owner", "il_live_sandbox_owner").unwrap();
+    let id = owner["id"].as_str().unwrap().to_string();
+    let query = json!({"search": null, "filters": [], "order_by": null, "descending": false,
+                       "view_id": null, "fields": null, "limit": 1000, "offset": 0});
+    let live = h.ok(
+        "table_page",
+        json!({"connectionId": id, "tableId": 3, "query": query}),
+    );
+    let first = &live["rows"][0];
+    let record_id = first["id"].as_i64().unwrap();
+    // The first ticket's subject, as the user would type it.
+    let word = first["values"][1]["value"].as_str().unwrap().to_string();
+    let mut hits = json!([]);
+    for _ in 0..50 {
+        hits = h.ok("search_cache", json!({"query": &word, "limit": 50}));
+        if !hits.as_array().unwrap().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let hit = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["record_id"] == json!(record_id))
+        .unwrap_or_else(|| panic!("{word}: {hits}"));
+    assert_eq!(
+        (&hit["connection_name"], &hit["table_name"]),
+        (&json!("Owner"), &json!("Tickets"))
+    );
+
+    let listed = h.ok("list_tables", json!({"connectionId": id, "spaceId": 2}));
+    let copy = h.ok(
+        "cached_table_page",
+        json!({"connectionId": id, "tableId": 3, "query": query}),
+    );
+    assert_eq!(copy["value"]["rows"], live["rows"]);
+    assert_eq!(copy["value"]["total"], live["total"]);
+    let status = h.ok("cache_status", json!({"connectionId": id}));
+    let rows = live["rows"].as_array().unwrap().len() as u64;
+    assert!(
+        status["records"].as_u64().unwrap() >= rows,
+        "{status} {rows}"
+    );
+
+    // The server goes away: reads fail as offline, the copy still answers, writes say they
+    // were not saved.
+    tauri::async_runtime::block_on(h.sandbox.take().unwrap().shutdown());
+    let (code, _) = h.err(
+        "table_page",
+        json!({"connectionId": id, "tableId": 3, "query": query}),
+    );
+    assert_eq!(code, "offline");
+    let tables = h.ok("list_tables", json!({"connectionId": id, "spaceId": 2}));
+    assert_eq!(tables, listed);
+    let detail = h.ok(
+        "cached_record_detail",
+        json!({"connectionId": id, "tableId": 3, "recordId": record_id}),
+    );
+    assert_eq!(detail["value"]["record"]["id"], json!(record_id));
+    assert_eq!(detail["value"]["values"], first["values"]);
+    let (code, message) = h.err(
+        "update_record",
+        json!({"connectionId": id, "tableId": 3, "recordId": record_id, "data": {"subject": "x"}}),
+    );
+    assert_eq!(code, "offline");
+    assert!(message.contains("not saved"), "{message}");
+
+    // The file holds no words of the records; removing the connection removes it.
+    let dir = h.dirs.path().join("data").join("cache");
+    let raw: Vec<u8> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flat_map(|f| std::fs::read(f.unwrap().path()).unwrap())
+        .collect();
+    assert!(raw.len() > 4096);
+    assert!(!raw.windows(word.len()).any(|w| w == word.as_bytes()));
+    h.ok("remove_connection", json!({"connectionId": id}));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}

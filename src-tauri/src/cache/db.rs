@@ -313,11 +313,17 @@ impl Db {
         Ok(hits.collect::<Result<_, _>>()?)
     }
 
+    /// A numeric pragma; SQLCipher answers `page_size` as text, so both are read.
     fn pragma(&self, name: &str) -> DbResult<u64> {
-        let v: i64 = self
+        use rusqlite::types::Value as V;
+        let v: V = self
             .conn
             .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
-        Ok(u64::try_from(v).unwrap_or(0))
+        Ok(match v {
+            V::Integer(n) => u64::try_from(n).unwrap_or(0),
+            V::Text(t) => t.trim().parse().unwrap_or(0),
+            _ => 0,
+        })
     }
 
     /// Bytes of the file in use: cheap, read after every write.
@@ -451,6 +457,8 @@ mod tests {
             row(1, "Printer", "Out of toner again"),
         ];
         db.put_rows(&t, &rows, Some(("q", 2)), 10).unwrap();
+        let usage = db.usage().unwrap();
+        assert_eq!((usage.records, usage.tables), (2, 1));
         let (got, total, at) = db.page(7, "q", 11).unwrap().unwrap();
         assert_eq!((got.len(), got[0].0, got[1].0, total, at), (2, 2, 1, 2, 10));
         let hits = db.search("flick hall", 10).unwrap();
@@ -488,5 +496,29 @@ mod tests {
         );
         assert!(db.record(7, 0, 4).unwrap().is_some());
         assert!(db.record(7, 1000, 4).unwrap().is_none());
+    }
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn an_encrypted_file_reports_its_usage_and_refuses_another_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.db");
+        let mut db = Db::open(&path, &[7u8; 32]).unwrap();
+        db.put_doc("k", "{\"secret\":\"plainword\"}", 1).unwrap();
+        let usage = db.usage().unwrap();
+        assert!(usage.bytes > 0, "{usage:?}");
+        drop(db);
+        let raw = std::fs::read(&path).unwrap();
+        assert!(!raw.windows(9).any(|w| w == b"plainword"));
+        assert!(Db::open(&path, &[8u8; 32]).is_err());
+        assert!(Db::open(&path, &[7u8; 32])
+            .unwrap()
+            .doc("k", 2)
+            .unwrap()
+            .is_some());
     }
 }
