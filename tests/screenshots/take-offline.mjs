@@ -1,0 +1,62 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Keys, Session } from "../e2e/webdriver.mjs";
+import { startSandbox } from "../e2e/sandbox.mjs";
+import { addConnection, useConnection } from "../e2e/connections.mjs";
+
+// The command palette finding records in the offline copy, and a record opened from the copy
+// with the server gone, in the light and the dark theme. Run through take-offline.sh.
+const APP = process.env.APP;
+const OUT = process.env.OUT;
+async function driver(env, port) {
+  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], { env: { ...process.env, ...env }, stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("no driver");
+}
+const themes = [["", {}, 4600], ["-dark", { GTK_THEME: "Adwaita:dark" }, 4610]];
+const args = ["--addr", "127.0.0.1:47711", "--data", mkdtempSync(join(tmpdir(), "shots-"))];
+const sandbox = await startSandbox(args);
+let connId = null;
+async function inSession([suffix, env, port], work) {
+  const d = await driver(env, port);
+  const s = await Session.start(`http://127.0.0.1:${port}`, APP);
+  try {
+    await work(s, suffix);
+  } finally {
+    await s.end().catch(() => {});
+    d.kill();
+  }
+}
+for (const theme of themes) {
+  await inSession(theme, async (s, suffix) => {
+    if (!connId) connId = await addConnection(s, "Acme (sandbox)", sandbox.url, "il_live_sandbox_owner");
+    await useConnection(s, connId);
+    await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
+    await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/, 20000));
+    await s.waitFor("[data-testid=record-row][data-id]");
+    await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
+    await s.waitFor("[data-testid=record-row][data-id]");
+    await s.keys([Keys.CONTROL, "k"]);
+    await s.fill(await s.waitFor("[data-testid=palette-input]"), "grace");
+    await s.waitFor("[data-testid=palette-heading]");
+    await new Promise((r) => setTimeout(r, 800));
+    writeFileSync(`${OUT}/palette${suffix}.png`, await s.screenshot());
+  });
+}
+sandbox.stop();
+await new Promise((r) => setTimeout(r, 500));
+for (const theme of themes) {
+  await inSession(theme, async (s, suffix) => {
+    await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
+    await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/, 20000));
+    await s.clickOn("[data-testid=record-open]", 20000);
+    await s.waitFor("[data-testid=offline-banner]", 20000);
+    await new Promise((r) => setTimeout(r, 800));
+    writeFileSync(`${OUT}/offline${suffix}.png`, await s.screenshot());
+  });
+}
