@@ -120,7 +120,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Local search: a word of a row as typed so far (its first 3 to 6 letters), sometimes two.
     let words: Vec<String> = samples
         .iter()
-        .flat_map(|s| s.split_whitespace().filter(|w| w.chars().count() >= 4).map(str::to_lowercase).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.split_whitespace()
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut lat = Vec::new();
     let mut found = 0usize;
@@ -133,7 +138,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             typed
         };
         let t = Instant::now();
-        let hits = worker.read_blocking(move |db| db.search(&q, 20).unwrap()).unwrap();
+        let hits = worker
+            .read_blocking(move |db| db.search(&q, 20).unwrap())
+            .unwrap();
         lat.push(t.elapsed());
         found += usize::from(!hits.is_empty());
     }

@@ -13,6 +13,9 @@ use super::text::{fts_query, row_title, searchable_text};
 
 pub type Row = Map<String, Value>;
 
+/// A query page from the cache: its rows in order, the count, and when it was fetched.
+pub type CachedPage = (Vec<(i64, Row)>, u32, i64);
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("The offline copy could not be read or written ({0}).")]
@@ -178,12 +181,7 @@ impl Db {
 
     /// The rows a query page listed, in order, with the count and when it was fetched. `None`
     /// when the page was never fetched or a record it listed has since been evicted.
-    pub fn page(
-        &mut self,
-        table_id: i64,
-        query: &str,
-        now: i64,
-    ) -> DbResult<Option<(Vec<(i64, Row)>, u32, i64)>> {
+    pub fn page(&mut self, table_id: i64, query: &str, now: i64) -> DbResult<Option<CachedPage>> {
         let tx = self.conn.transaction()?;
         let found: Option<(String, u32, i64)> = tx
             .query_row(
