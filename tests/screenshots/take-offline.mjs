@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { driver } from "./driver.mjs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,14 +10,6 @@ import { addConnection, useConnection } from "../e2e/connections.mjs";
 // with the server gone, in the light and the dark theme. Run through take-offline.sh.
 const APP = process.env.APP;
 const OUT = process.env.OUT;
-async function driver(env, port) {
-  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], { env: { ...process.env, ...env }, stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("no driver");
-}
 const themes = [["", {}, 4600], ["-dark", { GTK_THEME: "Adwaita:dark" }, 4610]];
 const args = ["--addr", "127.0.0.1:47711", "--data", mkdtempSync(join(tmpdir(), "shots-"))];
 const sandbox = await startSandbox(args);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { driver } from "./driver.mjs";
 import { writeFileSync } from "node:fs";
 import { Session } from "../e2e/webdriver.mjs";
 
@@ -6,14 +6,6 @@ import { Session } from "../e2e/webdriver.mjs";
 // page, in the light and the dark theme, on the built-in demo. Run through take-record.sh.
 const APP = process.env.APP;
 const OUT = process.env.OUT;
-async function driver(env, port) {
-  const child = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], { env: { ...process.env, ...env }, stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("no driver");
-}
 let first = true;
 for (const [name, env, port] of [["light", {}, 4600], ["dark", { GTK_THEME: "Adwaita:dark" }, 4610]]) {
   const d = await driver(env, port);

@@ -79,6 +79,19 @@ where
     }
 }
 
+/// A table's schema and one of its query pages, when the cache has both.
+fn table_and_page(
+    db: &mut Db,
+    table_id: i64,
+    key: &str,
+    now: i64,
+) -> crate::cache::db::DbResult<Option<(Table, crate::cache::db::CachedPage)>> {
+    let Some((table, _)) = db.table(table_id, now)? else {
+        return Ok(None);
+    };
+    Ok(db.page(table_id, key, now)?.map(|page| (table, page)))
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn cached_table_page(
@@ -91,10 +104,7 @@ pub async fn cached_table_page(
     let key = page_key(&query);
     Ok(state
         .recall(&connection_id, move |db: &mut Db, now| {
-            let Some((table, _)) = db.table(table_id, now)? else {
-                return Ok(None);
-            };
-            let Some((rows, total, at)) = db.page(table_id, &key, now)? else {
+            let Some((table, (rows, total, at))) = table_and_page(db, table_id, &key, now)? else {
                 return Ok(None);
             };
             let page = TablePage {
@@ -121,12 +131,8 @@ pub async fn cached_table_rows(
     let key = page_key(&query);
     Ok(state
         .recall(&connection_id, move |db, now| {
-            let Some((table, _)) = db.table(table_id, now)? else {
-                return Ok(None);
-            };
-            Ok(db
-                .page(table_id, &key, now)?
-                .map(|(rows, _, _)| typed_rows(&table, &rows)))
+            Ok(table_and_page(db, table_id, &key, now)?
+                .map(|(table, (rows, _, _))| typed_rows(&table, &rows)))
         })
         .await)
 }
