@@ -123,6 +123,16 @@ impl Caches {
         self.failed.lock().ok()?.get(connection_id).cloned()
     }
 
+    /// The cache of a connection if it has one on disk (or open): showing its size must not
+    /// create one, nor ask the keychain for a key.
+    pub async fn existing(&self, connection_id: &str) -> Option<Arc<Worker>> {
+        if !self.open.lock().await.contains_key(connection_id) && !self.path(connection_id).exists()
+        {
+            return None;
+        }
+        self.get(connection_id).await
+    }
+
     /// The open cache of a connection, opening (or creating) it on first use.
     pub async fn get(&self, connection_id: &str) -> Option<Arc<Worker>> {
         let mut open = self.open.lock().await;

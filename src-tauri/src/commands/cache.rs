@@ -290,7 +290,7 @@ pub async fn cache_status(
     connection_id: String,
 ) -> CmdResult<CacheStatus> {
     let conn = state.get(&connection_id)?;
-    let usage = match state.cache(&connection_id).await {
+    let usage = match state.existing_cache(&connection_id).await {
         Some(cache) => cache.read(|db| db.usage().ok()).await.flatten(),
         None => None,
     }

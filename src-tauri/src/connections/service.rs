@@ -157,6 +157,14 @@ impl Connections {
         self.caches.get(id).await
     }
 
+    /// The cache of a connection that has one already; none is created.
+    pub async fn existing_cache(&self, id: &str) -> Option<Arc<Worker>> {
+        if !self.get(id).ok()?.cache.enabled {
+            return None;
+        }
+        self.caches.existing(id).await
+    }
+
     /// Why a connection's cache could not be opened, if it failed.
     pub fn cache_failure(&self, id: &str) -> Option<String> {
         self.caches.failure(id)
