@@ -16,6 +16,7 @@ use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
+use tauri::Manager;
 
 struct Harness {
     app: tauri::App<MockRuntime>,
@@ -34,18 +35,28 @@ impl Harness {
             std::process::id(),
             N.fetch_add(1, Ordering::SeqCst)
         );
-        let dirs = tempfile::tempdir().unwrap();
-        let keychain = Keychain::new(&service);
-        let state = Connections::new(
-            &dirs.path().join("config"),
-            &dirs.path().join("data"),
-            keychain.clone(),
-        );
         // The sandbox runs on Tauri's runtime, which outlives each blocking command call.
         let sandbox = tauri::async_runtime::block_on(infolobby_sandbox::start(
             infolobby_sandbox::Config::default(),
         ))
         .unwrap();
+        Self::build(
+            Keychain::new(&service),
+            tempfile::tempdir().unwrap(),
+            sandbox,
+        )
+    }
+
+    fn build(
+        keychain: Keychain,
+        dirs: tempfile::TempDir,
+        sandbox: infolobby_sandbox::RunningSandbox,
+    ) -> Self {
+        let state = Connections::new(
+            &dirs.path().join("config"),
+            &dirs.path().join("data"),
+            keychain.clone(),
+        );
         let app = infolobby_desktop::build_app(mock_builder())
             .manage(state)
             .manage(DownloadDir(dirs.path().join("downloads")))
@@ -68,6 +79,16 @@ impl Harness {
             sandbox: Some(sandbox),
             dirs,
         }
+    }
+
+    /// The app quits and starts again on the same files, keychain and server.
+    fn restart(mut self) -> Self {
+        let sandbox = self.sandbox.take().unwrap();
+        let dirs = std::mem::replace(&mut self.dirs, tempfile::tempdir().unwrap());
+        let keychain = self.keychain.clone();
+        tauri::async_runtime::block_on(self.app.state::<Connections>().shutdown());
+        drop(self);
+        Self::build(keychain, dirs, sandbox)
     }
 
     /// Calls a command the way the UI does; `Err` is the error object the UI receives.
@@ -785,4 +806,120 @@ fn fetched_pages_are_kept_encrypted_searchable_and_answer_offline() {
     assert!(!raw.windows(word.len()).any(|w| w == word.as_bytes()));
     h.ok("remove_connection", json!({"connectionId": id}));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+/// Polls `cmd` until `done` holds: the cache is written off the command's path.
+fn eventually(h: &Harness, cmd: &str, args: Value, done: impl Fn(&Value) -> bool) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..50 {
+        last = h.ok(cmd, args.clone());
+        if done(&last) {
+            return last;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{cmd} never got there: {last}");
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run through tests/run-all.sh"]
+fn the_cache_keeps_comments_obeys_its_options_and_stays_readable_after_a_401() {
+    let h = Harness::new();
+    // Saved as the other tests' connections are, so the key can be revoked while the app is
+    // closed.
+    ConnectionStore::new(&h.dirs.path().join("config"))
+        .upsert(Connection {
+            id: "kept".into(),
+            name: "Work".into(),
+            base_url: h.url.clone(),
+            key_hint: "il_live_…wner".into(),
+            capabilities: Capabilities::for_kind(infolobby::KeyKind::Account),
+            expires_on: None,
+            key_invalid: false,
+            demo: false,
+            alerts: Default::default(),
+            cache: Default::default(),
+        })
+        .unwrap();
+    tauri::async_runtime::block_on(h.keychain.store("kept", "il_live_sandbox_owner")).unwrap();
+    let conn = json!({"connectionId": "kept"});
+    let query = json!({"search": null, "filters": [], "order_by": null, "descending": false,
+                       "view_id": null, "fields": null, "limit": 50, "offset": 0});
+    let page_args = json!({"connectionId": "kept", "tableId": 3, "query": query});
+    let page = h.ok("table_page", page_args.clone());
+    let record_id = page["rows"][0]["id"].as_i64().unwrap();
+    let thread = json!({"connectionId": "kept", "tableId": 3, "recordId": record_id,
+                        "limit": 50, "offset": 0});
+
+    // Comments: the copy is the list as fetched.
+    h.ok(
+        "create_comment",
+        json!({"connectionId": "kept", "tableId": 3, "recordId": record_id,
+               "content": "Kept for the train", "attachments": []}),
+    );
+    let comments = h.ok("list_comments", thread.clone());
+    assert!(comments.to_string().contains("Kept for the train"));
+    let copy = eventually(&h, "cached_comments", thread.clone(), |v| !v.is_null());
+    assert_eq!(copy["value"], comments);
+
+    // Switched off: the file and its key go, and nothing fetched is kept.
+    let dir = h.dirs.path().join("data").join("cache");
+    let has_cache_key =
+        |h: &Harness| tauri::async_runtime::block_on(h.keychain.read("kept#cache")).is_ok();
+    assert!(has_cache_key(&h));
+    let off = h.ok(
+        "set_cache_options",
+        json!({"connectionId": "kept", "options": {"enabled": false, "limit_mb": 512}}),
+    );
+    assert_eq!(off["cache"]["enabled"], false);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    assert!(!has_cache_key(&h));
+    h.ok("table_page", page_args.clone());
+    h.ok("list_comments", thread.clone());
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    assert!(h.ok("cached_table_page", page_args.clone()).is_null());
+    let status = h.ok("cache_status", conn.clone());
+    assert_eq!(
+        (&status["records"], &status["bytes"]),
+        (&json!(0), &json!(0))
+    );
+
+    // On again, with a limit below the smallest allowed: it is held at the smallest.
+    let on = h.ok(
+        "set_cache_options",
+        json!({"connectionId": "kept", "options": {"enabled": true, "limit_mb": 1}}),
+    );
+    assert_eq!(on["cache"], json!({"enabled": true, "limit_mb": 16}));
+    h.ok("table_page", page_args.clone());
+    let rows = page["rows"].as_array().unwrap().len() as u64;
+    eventually(&h, "cache_status", conn.clone(), |s| {
+        s["records"].as_u64() == Some(rows)
+    });
+
+    // Emptied: nothing is left to show, and the next page fills it again.
+    h.ok("clear_cache", conn.clone());
+    assert!(h.ok("cached_table_page", page_args.clone()).is_null());
+    assert_eq!(h.ok("cache_status", conn.clone())["records"], 0);
+    h.ok("table_page", page_args.clone());
+    let listed = h.ok("list_tables", json!({"connectionId": "kept", "spaceId": 2}));
+    eventually(&h, "cached_table_page", page_args.clone(), |v| !v.is_null());
+
+    // The key is revoked while the app is closed: the copy stays readable, marked stale.
+    tauri::async_runtime::block_on(h.keychain.store("kept", "il_live_sandbox_revoked")).unwrap();
+    let h = h.restart();
+    assert!(!h.ok("cache_status", conn.clone())["stale"]
+        .as_bool()
+        .unwrap());
+    let (code, _) = h.err("table_page", page_args.clone());
+    assert_eq!(code, "invalid_key");
+    let status = h.ok("cache_status", conn.clone());
+    assert_eq!(status["stale"], true, "{status}");
+    assert_eq!(status["records"].as_u64(), Some(rows));
+    let copy = h.ok("cached_table_page", page_args.clone());
+    assert_eq!(copy["value"]["rows"], page["rows"]);
+    assert_eq!(
+        h.ok("list_tables", json!({"connectionId": "kept", "spaceId": 2})),
+        listed
+    );
 }

@@ -1,20 +1,31 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the app through tauri-driver
 // without pulling a browser-automation framework (and its driver downloads) into CI.
 
+import { diagnose } from "./diagnose.mjs";
+
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriverError extends Error {}
 
 /** No WebDriver call may hang a test: an app that never comes up fails the test instead. */
 const CALL_TIMEOUT_MS = 90000;
+/** A window comes up in about a second; a start that takes this long is stuck. */
+const START_TIMEOUT_MS = 30000;
 
-async function call(base, method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-  });
+async function call(base, method, path, body, timeoutMs = CALL_TIMEOUT_MS) {
+  let res;
+  try {
+    res = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    // An abort prints as `{}` in the test report; say which call it was.
+    if (e?.name === "TimeoutError") throw new WebDriverError(`${method} ${path}: no answer in ${timeoutMs} ms`);
+    throw e;
+  }
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
     const v = json.value ?? {};
@@ -24,10 +35,19 @@ async function call(base, method, path, body) {
 }
 
 export class Session {
+  /** A new session on a newly launched app. A start that hangs is described on stderr (see
+   *  diagnose.mjs) and tried once more, so the report tells a stuck launch from a broken app. */
   static async start(driverUrl, application) {
-    const value = await call(driverUrl, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application } } },
-    });
+    const body = { capabilities: { alwaysMatch: { "tauri:options": { application } } } };
+    let value;
+    try {
+      value = await call(driverUrl, "POST", "/session", body, START_TIMEOUT_MS);
+    } catch (e) {
+      if (!(e instanceof WebDriverError && /no answer/.test(e.message))) throw e;
+      diagnose(e.message);
+      value = await call(driverUrl, "POST", "/session", body, START_TIMEOUT_MS);
+      console.error("--- e2e diagnosis: the second start came up");
+    }
     return new Session(driverUrl, value.sessionId);
   }
 

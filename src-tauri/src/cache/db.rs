@@ -45,6 +45,9 @@ pub struct Usage {
     pub tables: u64,
 }
 
+/// How many matches of a search are ranked at most (the newest cached).
+const RANKED_CANDIDATES: i64 = 2000;
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS tables(
   table_id INTEGER PRIMARY KEY, space_id INTEGER, name TEXT NOT NULL, json TEXT NOT NULL,
@@ -293,18 +296,31 @@ impl Db {
         let Some(q) = fts_query(input) else {
             return Ok(Vec::new());
         };
+        // A short prefix can match most of a large table, and bm25 costs the same for every
+        // match, so only the newest RANKED_CANDIDATES matches are ranked: FTS5 seeks a rowid
+        // range in its doclists, and a word typed further narrows the set back to all matches.
+        let floor: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM record_text WHERE record_text MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+            )?
+            .query_row(params![q, RANKED_CANDIDATES - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(i64::MIN);
         let mut stmt = self.conn.prepare_cached(
-            // Ranked inside FTS5 first and joined after the limit: a short prefix can match most
-            // of a large table, and joining every match before sorting cost hundreds of ms.
-            "SELECT r.table_id, r.record_id, r.title, m.snip, m.score
-             FROM (SELECT rowid, snippet(record_text, 1, '', '', '…', 12) AS snip,
-                          bm25(record_text, 4.0, 1.0) AS score
-                   FROM record_text WHERE record_text MATCH ?1
+            // The snippet is made for the hits only, after the limit, not for every match.
+            "SELECT r.table_id, r.record_id, r.title,
+                    (SELECT snippet(record_text, 1, '', '', '…', 12) FROM record_text
+                     WHERE record_text MATCH ?1 AND rowid = m.rowid),
+                    m.score
+             FROM (SELECT rowid, bm25(record_text, 4.0, 1.0) AS score
+                   FROM record_text WHERE record_text MATCH ?1 AND rowid >= ?3
                    ORDER BY score LIMIT ?2) m
              JOIN records r ON r.id = m.rowid
              ORDER BY m.score, r.used_at DESC",
         )?;
-        let hits = stmt.query_map(params![q, limit], |r| {
+        let hits = stmt.query_map(params![q, limit, floor], |r| {
             Ok(Hit {
                 table_id: r.get(0)?,
                 record_id: r.get(1)?,
@@ -475,6 +491,41 @@ mod tests {
         assert!(db.search("lamp", 10).unwrap().is_empty());
         // A page whose record is gone is not shown half.
         assert!(db.page(7, "q", 12).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_prefix_matching_more_than_the_ranked_set_ranks_the_newest_matches() {
+        let mut db = Db::in_memory().unwrap();
+        let t = table();
+        let n = RANKED_CANDIDATES + 500;
+        let rows: Vec<_> = (1..=n)
+            .map(|i| {
+                // Record 1 and the newest one say "lamp" three times; the rest once.
+                let desc = match i {
+                    1 => "lamp lamp lamp quokka",
+                    _ if i == n => "lamp lamp lamp",
+                    _ => "a lamp here",
+                };
+                row(i, &format!("Ticket {i}"), desc)
+            })
+            .collect();
+        db.put_rows(&t, &rows, None, 1).unwrap();
+        let hits = db.search("la", 5).unwrap();
+        assert_eq!(hits.len(), 5);
+        // The oldest strong match is outside the ranked set; the newest is ranked first.
+        assert_eq!(hits[0].record_id, n);
+        assert!(hits.iter().all(|h| h.record_id > n - RANKED_CANDIDATES));
+        assert!(
+            hits[0].snippet.ends_with("lamp lamp lamp"),
+            "{}",
+            hits[0].snippet
+        );
+        // Typed further, the set is small again and every match is ranked, the oldest too.
+        let narrowed = db.search("la quok", 5).unwrap();
+        assert_eq!(
+            narrowed.iter().map(|h| h.record_id).collect::<Vec<_>>(),
+            [1]
+        );
     }
 
     #[test]
