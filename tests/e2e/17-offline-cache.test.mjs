@@ -1,9 +1,10 @@
 // The offline read cache and the command palette against a sandbox of its own that the test
-// stops and starts again (same data, same port): two tables visited, then offline, the palette
-// finds a record by a word of its description in the cache and opens it with the offline
-// banner; an edit made offline is refused and never reaches the server; when the server is
-// back the banner goes and the record refreshes; the cache file holds no record words and no
-// key; removing the connection removes its cache and the cache's key.
+// stops and starts again (same data, same port): two tables and a record visited, then
+// offline, the palette finds the record by a word of its description in the cache and opens
+// it with the offline banner and its comments; an edit made offline is refused and never
+// reaches the server; when the server is back the banner goes and the record and its comments
+// refresh; the cache file holds no record words and no key; removing the connection removes
+// its cache and the cache's key.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -56,6 +57,8 @@ before(async () => {
   assert.equal(created.status, 200, JSON.stringify(created.body));
   recordId = created.body.id;
   assert.ok(recordId, JSON.stringify(created.body));
+  const note = await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${recordId}/comments/create`, { content: "First note: the fitting is on order." });
+  assert.equal(note.status, 200, JSON.stringify(note.body));
   s = await Session.start(DRIVER, APP);
   connId = await addConnection(s, "Offline test", sandbox.url, OWNER);
   await useConnection(s, connId);
@@ -71,7 +74,12 @@ test("offline, the palette finds a cached record by a word of its description an
   await s.withText("#table-title", /^Tickets$/, 20000);
   await s.waitFor("[data-testid=record-row][data-id]");
   await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
-  await s.withText("[data-testid=record-row]", new RegExp(SUBJECT), 20000);
+  const row = await s.withText("[data-testid=record-row]", new RegExp(SUBJECT), 20000);
+  // The record is read once online, so its comments are kept too.
+  await s.click(await s.findIn(row, "[data-testid=record-open]"));
+  await s.withText("[data-testid=comment]", /First note/, 15000);
+  await s.click(await s.find("[data-testid=record-back]"));
+  await s.withText("#table-title", /^Contacts$/);
   // The copy is written off the command's path; give it a moment.
   await new Promise((r) => setTimeout(r, 1000));
   await stopServer();
@@ -89,6 +97,8 @@ test("offline, the palette finds a cached record by a word of its description an
   const banner = await s.waitFor("[data-testid=offline-banner]", 15000);
   assert.match(await s.text(banner), /^Offline: as of \d{1,2}:\d{2}/);
   assert.match(await s.text(await s.find("[data-testid=record-page]")), new RegExp(WORD));
+  // The comments read online are there too, from the copy.
+  await s.withText("[data-testid=comment]", /First note/, 10000);
 });
 
 test("an edit made offline is refused with the message and never reaches the server", async () => {
@@ -105,8 +115,12 @@ test("when the server is back, the banner goes and the record refreshes; the off
   sandbox = await startSandbox(sandboxArgs);
   const changed = await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${recordId}/update`, { data: { name: `${SUBJECT} (fixed)` } });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  const reply = await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${recordId}/comments/create`, { content: "Back on the mains." });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
   await s.until(async () => (await s.findAll("[data-testid=offline-banner]")).length === 0, "the offline banner to go", 30000);
   await s.withText("[data-testid=record-title]", /\(fixed\)$/, 15000);
+  // The thread reloads with the record, without a click.
+  await s.withText("[data-testid=comment]", /Back on the mains/, 15000);
   await new Promise((r) => setTimeout(r, 2000));
   const now = await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${recordId}/get`);
   assert.equal(now.body.data?.name ?? now.body.name, `${SUBJECT} (fixed)`);

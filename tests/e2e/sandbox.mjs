@@ -5,9 +5,15 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { APP } from "./env.mjs";
 
+// A script that fails half-way must not leave its servers holding their ports.
+const running = new Set();
+process.on("exit", () => running.forEach((c) => c.kill("SIGTERM")));
+
 /** `args`: extra command-line options, e.g. ["--large-table-rows", "100000"]. */
 export async function startSandbox(args = []) {
   const child = spawn(join(dirname(APP), "infolobby-sandbox"), args, { stdio: ["ignore", "pipe", "inherit"] });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
     child.on("error", reject);

@@ -1,7 +1,27 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the app through tauri-driver
 // without pulling a browser-automation framework (and its driver downloads) into CI.
 
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { diagnose } from "./diagnose.mjs";
+
+/** Processes running the app binary, by pid. */
+function appProcesses(application) {
+  try {
+    return execFileSync("pgrep", ["-f", `^${application}( |$)`], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  } catch {
+    return []; // none
+  }
+}
+
+/** Running, not a zombie (whose parent may be a driver that died without reaping it). */
+function alive(pid) {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -39,6 +59,7 @@ export class Session {
    *  diagnose.mjs) and tried once more, so the report tells a stuck launch from a broken app. */
   static async start(driverUrl, application) {
     const body = { capabilities: { alwaysMatch: { "tauri:options": { application } } } };
+    const before = appProcesses(application);
     let value;
     try {
       value = await call(driverUrl, "POST", "/session", body, START_TIMEOUT_MS);
@@ -48,11 +69,15 @@ export class Session {
       value = await call(driverUrl, "POST", "/session", body, START_TIMEOUT_MS);
       console.error("--- e2e diagnosis: the second start came up");
     }
-    return new Session(driverUrl, value.sessionId);
+    const session = new Session(driverUrl, value.sessionId);
+    session.pids = appProcesses(application).filter((p) => !before.includes(p));
+    return session;
   }
 
   constructor(driverUrl, id) {
     this.base = `${driverUrl}/session/${id}`;
+    /** The app processes this session launched. */
+    this.pids = [];
   }
 
   cmd(method, path, body) {
@@ -260,8 +285,20 @@ export class Session {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }
 
+  /** Ends the session and waits until its app is gone. WebKitWebDriver kills the app after
+   *  answering; a driver stopped at once may never do it, and an app left running takes the
+   *  single-instance lock, so the next app launched for a session exits and never connects. */
   async end() {
     await this.cmd("DELETE", "");
+    const end = Date.now() + 10000;
+    while (this.pids.some(alive)) {
+      if (Date.now() > end) {
+        diagnose(`the app of an ended session is still running (${this.pids.filter(alive)})`);
+        for (const pid of this.pids.filter(alive)) process.kill(pid, "SIGKILL");
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }
 

@@ -7,11 +7,11 @@ import { startSandbox } from "../e2e/sandbox.mjs";
 import { addConnection, useConnection } from "../e2e/connections.mjs";
 
 // The command palette finding records in the offline copy, and a record opened from the copy
-// with the server gone, in the light and the dark theme. Run through take-offline.sh.
+// with the server gone, in the light and the dark theme. Run through take.sh.
 const APP = process.env.APP;
 const OUT = process.env.OUT;
 const themes = [["", {}, 4600], ["-dark", { GTK_THEME: "Adwaita:dark" }, 4610]];
-const args = ["--addr", "127.0.0.1:47711", "--data", mkdtempSync(join(tmpdir(), "shots-"))];
+const args = ["--addr", `127.0.0.1:${47000 + Math.floor(Math.random() * 2000)}`, "--data", mkdtempSync(join(tmpdir(), "shots-"))];
 const sandbox = await startSandbox(args);
 let connId = null;
 async function inSession([suffix, env, port], work) {
@@ -26,8 +26,11 @@ async function inSession([suffix, env, port], work) {
 }
 for (const theme of themes) {
   await inSession(theme, async (s, suffix) => {
-    if (!connId) connId = await addConnection(s, "Acme (sandbox)", sandbox.url, "il_live_sandbox_owner");
-    await useConnection(s, connId);
+    // The next session opens where this one left off, on this connection.
+    if (!connId) {
+      connId = await addConnection(s, "Acme (sandbox)", sandbox.url, "il_live_sandbox_owner");
+      await useConnection(s, connId);
+    }
     await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
     await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/, 20000));
     await s.waitFor("[data-testid=record-row][data-id]");

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { Session } from "../e2e/webdriver.mjs";
 
 // The wide record page (fields beside comments, the mention picker open) and the notifications
-// page, in the light and the dark theme, on the built-in demo. Run through take-record.sh.
+// page, in the light and the dark theme, on the built-in demo. Run through take.sh.
 const APP = process.env.APP;
 const OUT = process.env.OUT;
 let first = true;

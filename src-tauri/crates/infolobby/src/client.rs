@@ -459,12 +459,40 @@ pub(crate) fn upload_timeout(base: Duration, len: u64, min_rate: u64) -> Duratio
 
 fn transport(e: reqwest::Error) -> Error {
     if e.is_timeout() {
-        Error::Timeout
-    } else {
-        // reqwest's message names the URL, never the Authorization header.
-        Error::Network {
-            message: e.without_url().to_string(),
+        return Error::Timeout;
+    }
+    Error::Network {
+        message: transport_words(&e).into(),
+    }
+}
+
+/// What went wrong on the way, in words: reqwest's own ("error sending request") says nothing
+/// a person can act on, so the cause is looked for in its source chain.
+fn transport_words(e: &reqwest::Error) -> &'static str {
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind as K;
+            return match io.kind() {
+                K::ConnectionRefused => "the server refused the connection. It may be down, or the address may be wrong.",
+                K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
+                    "the connection was cut off. Check your network."
+                }
+                K::NetworkUnreachable | K::HostUnreachable | K::NetworkDown => {
+                    "no network. Check that this computer is online."
+                }
+                _ => "the connection failed. Check your network.",
+            };
         }
+        if cause.to_string().contains("dns error") {
+            return "the server's address could not be found. Check your network and the address.";
+        }
+        source = cause.source();
+    }
+    if e.is_connect() {
+        "no connection to the server. Check your network."
+    } else {
+        "the connection failed. Check your network."
     }
 }
 
