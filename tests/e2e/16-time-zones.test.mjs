@@ -73,7 +73,11 @@ async function openTicket(s) {
   await s.withText("[data-testid=record-title]", "Zone check ticket");
 }
 
-const fieldsText = async (s) => s.text(await s.find("[data-testid=record-fields]"));
+/** The record's fields as shown; empty while the edit form is still up (a save in flight). */
+const fieldsText = async (s) => {
+  const [fields] = await s.findAll("[data-testid=record-fields]");
+  return fields ? s.text(fields) : "";
+};
 
 const ZONES = [
   {

@@ -36,6 +36,12 @@ for (const theme of themes) {
     await s.waitFor("[data-testid=record-row][data-id]");
     await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
     await s.waitFor("[data-testid=record-row][data-id]");
+    // The first record is read online once, so its comments are in the copy too.
+    await s.clickOn("[data-testid=record-open]", 20000);
+    await s.waitFor("[data-testid=record-title]", 20000);
+    await new Promise((r) => setTimeout(r, 1500));
+    await s.click(await s.find("[data-testid=record-back]"));
+    await s.waitFor("[data-testid=record-row][data-id]");
     await s.keys([Keys.CONTROL, "k"]);
     await s.fill(await s.waitFor("[data-testid=palette-input]"), "grace");
     await s.waitFor("[data-testid=palette-heading]");
