@@ -128,6 +128,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let mut lat = Vec::new();
+    let mut slowest: Vec<(Duration, String, usize)> = Vec::new();
     let mut found = 0usize;
     for i in 0..400 {
         let w = &words[(i * 7919) % words.len()];
@@ -138,18 +139,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             typed
         };
         let t = Instant::now();
+        let typed_query = q.clone();
         let hits = worker
             .read_blocking(move |db| db.search(&q, 20).unwrap())
             .unwrap();
         lat.push(t.elapsed());
+        slowest.push((t.elapsed(), typed_query, hits.len()));
         found += usize::from(!hits.is_empty());
     }
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
     println!(
         "  local search, 400 queries (20 hits each at most, {found} found something): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms (target p95 <= 30 ms)",
         pct(&lat, 0.5),
         pct(&lat, 0.95),
         pct(&lat, 1.0)
     );
+    let slow: Vec<String> = slowest
+        .iter()
+        .take(6)
+        .map(|(d, q, n)| format!("\"{q}\" {:.0} ms ({n} hits)", d.as_secs_f64() * 1e3))
+        .collect();
+    println!("    slowest: {}", slow.join(", "));
 
     // Opening the cached table: its first 1,000-row page read, typed for the grid and
     // serialised as the command answers it (the IPC payload).

@@ -9,7 +9,7 @@ use infolobby::models::{Record, Table};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
-use super::text::{fts_query, row_title, searchable_text};
+use super::text::{fts_query, row_title, searchable_text, snippet};
 
 pub type Row = Map<String, Value>;
 
@@ -297,39 +297,43 @@ impl Db {
             return Ok(Vec::new());
         };
         // A short prefix can match most of a large table, and bm25 costs the same for every
-        // match, so only the newest RANKED_CANDIDATES matches are ranked: FTS5 seeks a rowid
-        // range in its doclists, and a word typed further narrows the set back to all matches.
-        let floor: i64 = self
+        // match, so only the newest RANKED_CANDIDATES matches are ranked, in one pass that FTS5
+        // walks in its own (rowid) order and stops; a word typed further narrows the set back
+        // to all matches. Snippets come from the hits' text afterwards: FTS5's snippet() would
+        // run the match again for each.
+        let mut ranked: Vec<(i64, f64)> = self
             .conn
             .prepare_cached(
-                "SELECT rowid FROM record_text WHERE record_text MATCH ?1
-                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                "SELECT rowid, bm25(record_text, 4.0, 1.0) FROM record_text
+                 WHERE record_text MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
             )?
-            .query_row(params![q, RANKED_CANDIDATES - 1], |r| r.get(0))
-            .optional()?
-            .unwrap_or(i64::MIN);
+            .query_map(params![q, RANKED_CANDIDATES], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        // Best first (bm25 is lower for better); among equals, the newest.
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        ranked.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         let mut stmt = self.conn.prepare_cached(
-            // The snippet is made for the hits only, after the limit, not for every match.
-            "SELECT r.table_id, r.record_id, r.title,
-                    (SELECT snippet(record_text, 1, '', '', '…', 12) FROM record_text
-                     WHERE record_text MATCH ?1 AND rowid = m.rowid),
-                    m.score
-             FROM (SELECT rowid, bm25(record_text, 4.0, 1.0) AS score
-                   FROM record_text WHERE record_text MATCH ?1 AND rowid >= ?3
-                   ORDER BY score LIMIT ?2) m
-             JOIN records r ON r.id = m.rowid
-             ORDER BY m.score, r.used_at DESC",
+            "SELECT r.table_id, r.record_id, r.title, t.body
+             FROM records r JOIN record_text t ON t.rowid = r.id WHERE r.id = ?1",
         )?;
-        let hits = stmt.query_map(params![q, limit, floor], |r| {
-            Ok(Hit {
-                table_id: r.get(0)?,
-                record_id: r.get(1)?,
-                title: r.get(2)?,
-                snippet: r.get(3)?,
-                rank: r.get(4)?,
-            })
-        })?;
-        Ok(hits.collect::<Result<_, _>>()?)
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (rowid, rank) in ranked {
+            let found = stmt
+                .query_row([rowid], |r| {
+                    Ok(Hit {
+                        table_id: r.get(0)?,
+                        record_id: r.get(1)?,
+                        title: r.get(2)?,
+                        snippet: snippet(&r.get::<_, String>(3)?, input),
+                        rank,
+                    })
+                })
+                .optional()?;
+            hits.extend(found);
+        }
+        Ok(hits)
     }
 
     /// A numeric pragma; SQLCipher answers `page_size` as text, so both are read.
