@@ -147,7 +147,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         slowest.push((t.elapsed(), typed_query, hits.len()));
         found += usize::from(!hits.is_empty());
     }
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     println!(
         "  local search, 400 queries (20 hits each at most, {found} found something): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms (target p95 <= 30 ms)",
         pct(&lat, 0.5),

@@ -825,23 +825,8 @@ fn eventually(h: &Harness, cmd: &str, args: Value, done: impl Fn(&Value) -> bool
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
 fn the_cache_keeps_comments_obeys_its_options_and_stays_readable_after_a_401() {
     let h = Harness::new();
-    // Saved as the other tests' connections are, so the key can be revoked while the app is
-    // closed.
-    ConnectionStore::new(&h.dirs.path().join("config"))
-        .upsert(Connection {
-            id: "kept".into(),
-            name: "Work".into(),
-            base_url: h.url.clone(),
-            key_hint: "il_live_…wner".into(),
-            capabilities: Capabilities::for_kind(infolobby::KeyKind::Account),
-            expires_on: None,
-            key_invalid: false,
-            demo: false,
-            alerts: Default::default(),
-            cache: Default::default(),
-        })
-        .unwrap();
-    tauri::async_runtime::block_on(h.keychain.store("kept", "il_live_sandbox_owner")).unwrap();
+    // Saved before, so the key can be revoked while the app is closed.
+    h.saved("kept", "il_live_sandbox_owner");
     let conn = json!({"connectionId": "kept"});
     let query = json!({"search": null, "filters": [], "order_by": null, "descending": false,
                        "view_id": null, "fields": null, "limit": 50, "offset": 0});

@@ -17,23 +17,30 @@ export class Loader<T> {
   private generation = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  /** Fetches from the server. With `cached`, the offline copy shows first (when there is one
-   *  and nothing newer is on screen), and stays, marked by `asOf`, while the server cannot
-   *  answer. */
+  /** Fetches from the server. With `cached`, the offline copy shows until the server answers
+   *  (when there is one and it comes first), and stays, marked by `asOf`, while the server
+   *  cannot answer. */
   async run(fetch: () => Promise<T>, cached?: () => Promise<{ value: T; fetched_at: number } | null>): Promise<void> {
     const mine = ++this.generation;
     if (this.timer) clearInterval(this.timer);
     this.loading = true;
     this.error = null;
+    // The server and the copy are asked at once; the copy shows only if it comes first.
+    const live = fetch();
+    let settled = false;
     if (cached) {
-      const copy = await cached().catch(() => null);
-      if (copy && mine === this.generation) {
-        this.data = copy.value;
-        this.asOf = copy.fetched_at;
-      }
+      void cached()
+        .catch(() => null)
+        .then((copy) => {
+          if (copy && !settled && mine === this.generation) {
+            this.data = copy.value;
+            this.asOf = copy.fetched_at;
+          }
+        });
     }
     try {
-      const data = await fetch();
+      const data = await live;
+      settled = true;
       if (mine === this.generation) {
         this.data = data;
         this.asOf = null;
