@@ -759,6 +759,16 @@ fn fetched_pages_are_kept_encrypted_searchable_and_answer_offline() {
         (&json!("Owner"), &json!("Tickets"))
     );
 
+    // Reading ids only (a batch delete of "all matching") leaves the kept records whole.
+    let mut ids_only = query.clone();
+    ids_only["fields"] = json!(["item_id"]);
+    let ids = h.ok(
+        "table_rows",
+        json!({"connectionId": id, "tableId": 3, "query": ids_only}),
+    );
+    assert_eq!(ids[0]["id"], json!(record_id));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+
     let listed = h.ok("list_tables", json!({"connectionId": id, "spaceId": 2}));
     let copy = h.ok(
         "cached_table_page",

@@ -118,6 +118,9 @@ pub async fn table_page(
         fields: table.fields.clone(),
     };
     let page = Some((page_key(&query), total));
+    if query.fields.is_some() {
+        return Ok(out);
+    }
     remember_rows(
         &state,
         &connection_id,
@@ -163,6 +166,11 @@ pub async fn table_rows(
         })
         .await?;
     let out = page_rows(&table, &rows);
+    // Rows with some fields only (the ids of "all matching", read for a batch delete) would
+    // replace whole records in the copy.
+    if query.fields.is_some() {
+        return Ok(out);
+    }
     // The count is the first page's; a later page only lists its rows.
     let page = Some((page_key(&query), 0));
     remember_rows(
