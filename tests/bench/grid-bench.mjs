@@ -90,7 +90,7 @@ try {
         await s.evaluate(
           `const at = (n) => performance.getEntriesByName(n).at(-1)?.startTime;
            const d = (n) => (at(n) === undefined || at(n) < window.__clickAt ? "-" : (at(n) - window.__clickAt).toFixed(0));
-           return "mount " + d("table:mount") + ", load " + d("table:load") + ", copy " + d("table:copy") + ", server " + d("table:live");`,
+           return "mount " + d("table:mount") + ", load " + d("table:load") + ", copy " + d("table:copy") + ", server " + d("table:live") + ", grid " + d("grid:mount") + ", rows drawn " + d("grid:rows");`,
         ),
       );
     }

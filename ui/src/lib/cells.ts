@@ -22,10 +22,16 @@ export type Cell =
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
+/** Each schema's colours are read once: a grid asks for them in every select cell it draws. */
+const colourCache = new WeakMap<Field, Map<string, string>>();
+
 /** Option title → colour, from the schema. Only plain hex colours are taken: the value goes into
  *  a style, and a server could send anything. */
 export function optionColours(field: Field): Map<string, string> {
+  const known = colourCache.get(field);
+  if (known) return known;
   const out = new Map<string, string>();
+  colourCache.set(field, out);
   if (!Array.isArray(field.options)) return out;
   for (const o of field.options) {
     if (!o || typeof o !== "object" || Array.isArray(o)) continue;
@@ -51,10 +57,17 @@ export function initials(name: string): string {
   return letters.join("").toUpperCase() || "?";
 }
 
+/** `toLocaleString` with options builds a formatter on every call, which costs far more than
+ *  the formatting: a grid's first screen was spending milliseconds on it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberText(n: number, decimals: number | null, locale?: string): string {
-  return decimals === null
-    ? n.toLocaleString(locale)
-    : n.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const key = `${locale ?? ""}|${decimals ?? ""}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, decimals === null ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(key, f);
+  }
+  return f.format(n);
 }
 
 /** A value of a type this client does not know, as readable text. */
