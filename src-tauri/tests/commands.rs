@@ -776,6 +776,13 @@ fn fetched_pages_are_kept_encrypted_searchable_and_answer_offline() {
     );
     assert_eq!(copy["value"]["rows"], live["rows"]);
     assert_eq!(copy["value"]["total"], live["total"]);
+    // A first paint asks for the page's head only; the count is still the query's.
+    let head = h.ok(
+        "cached_table_page",
+        json!({"connectionId": id, "tableId": 3, "query": query, "head": 1}),
+    );
+    assert_eq!(head["value"]["rows"], json!([live["rows"][0]]));
+    assert_eq!(head["value"]["total"], live["total"]);
     let status = h.ok("cache_status", json!({"connectionId": id}));
     let rows = live["rows"].as_array().unwrap().len() as u64;
     assert!(

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Keys, Session } from "./webdriver.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
+import { openTable } from "./nav.mjs";
 
 let s;
 before(async () => {
@@ -24,8 +25,7 @@ const count = async () => Number((await range()).split(" ")[0]);
 test("a table shows its records in one grid, and searches", async () => {
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  const tickets = await s.withText("[data-testid=nav-table]", /^Tickets$/);
-  await s.click(tickets);
+  await openTable(s, "Tickets");
   await s.waitFor("[data-testid=record-row]");
   await s.until(async () => (await range()) === "2600 records", "the count");
   const rows = (await s.findAll("[data-testid=record-row]")).length;
@@ -73,8 +73,7 @@ test("editing a record keeps what was typed when the save fails", async () => {
 });
 
 test("a new record is created and opened", async () => {
-  const contacts = await s.withText("[data-testid=nav-table]", /^Contacts$/);
-  await s.click(contacts);
+  await openTable(s, "Contacts");
   await s.click(await s.waitFor("[data-testid=record-new]:not([disabled])"));
   await s.fill(await s.waitFor("[data-testid=record-form] [data-field=name]"), "Desktop Person");
   await s.click(await s.find("[data-testid=record-form-save]"));
@@ -113,7 +112,7 @@ test("following a record is remembered, and a record can be deleted", async () =
 });
 
 test("a table is worked from the keyboard and can be followed", async () => {
-  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
+  await openTable(s, "Tickets");
   await s.waitFor("[data-testid=record-row]");
   const focused = () => s.evaluate("return document.activeElement?.dataset.testid ?? null;");
   await s.keys([Keys.CONTROL, "f"]);
@@ -127,8 +126,8 @@ test("a table is worked from the keyboard and can be followed", async () => {
   await s.click(await s.find("[data-testid=table-follow]"));
   await s.until(async () => (await follow()) !== before, "the follow state to change");
   const after = await follow();
-  await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
-  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
+  await openTable(s, "Contacts");
+  await openTable(s, "Tickets");
   await s.until(async () => (await follow()) === after, "the remembered follow state");
 });
 

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Session } from "./webdriver.mjs";
 import { typeIntoFileDialog } from "./dialogs.mjs";
 import { APP, DRIVER, OUTPUT } from "./env.mjs";
+import { openTable } from "./nav.mjs";
 
 let s;
 before(async () => {
@@ -27,8 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), "il-e2e-files-"));
 
 test("a file picked in the system's file chooser is uploaded and downloaded back", async () => {
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
-  const deals = await s.withText("[data-testid=nav-table]", /^Deals$/);
-  await s.click(deals);
+  await openTable(s, "Deals");
   await s.clickOn("[data-testid=record-open]");
   await s.waitFor("[data-testid=files-field]");
   const before = await fileNames();

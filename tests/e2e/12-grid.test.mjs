@@ -13,6 +13,7 @@ import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { api, queryAll, startSandbox } from "./sandbox.mjs";
 import { typeIntoFileDialog } from "./dialogs.mjs";
 import { addConnection } from "./connections.mjs";
+import { openTable } from "./nav.mjs";
 
 const OWNER = "il_live_sandbox_owner";
 const LOAD_TEST = 4; // the table `--large-table-rows` adds (crates/sandbox/src/seed.rs)
@@ -49,7 +50,7 @@ const focusGrid = () => s.evaluate(`document.querySelector("${grid}").focus();`)
 
 async function openLoadTest() {
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  await s.click(await s.withText("[data-testid=nav-table]", /^Load test$/));
+  await openTable(s, "Load test");
   await s.until(async () => (await range()).endsWith("records") && (await s.findAll("[data-testid=record-row][data-id]")).length > 0, "the grid");
 }
 
@@ -280,7 +281,7 @@ test("hidden and reordered columns survive a restart", async () => {
 test("a read-only key is offered no inline edit and no delete", async () => {
   await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-readonly]"));
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
+  await openTable(s, "Tickets");
   await s.until(async () => (await s.findAll("[data-testid=record-row][data-id]")).length > 0, "tickets");
   await s.clickOn(`[data-testid=record-row][data-index="0"] [data-field=subject]`);
   await s.keys([" "]);

@@ -14,6 +14,7 @@ import { APP, DRIVER, OUTPUT } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
 import { addConnection, useConnection } from "./connections.mjs";
 import { typeIntoFileDialog } from "./dialogs.mjs";
+import { openTable } from "./nav.mjs";
 
 const OWNER = "il_live_sandbox_owner";
 const ALICE = "il_user_sandbox_alice";
@@ -57,7 +58,7 @@ const shownComments = () => s.readAll("[data-testid=comment]", "data-comment-id"
 
 async function openContact() {
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
+  await openTable(s, "Contacts");
   await s.waitFor("[data-testid=record-row]");
   const name = (await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${RECORD}/get`)).body.title;
   await s.fill(await s.find("[data-testid=table-search]"), name);

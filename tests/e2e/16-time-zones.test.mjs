@@ -14,6 +14,7 @@ import { Session } from "./webdriver.mjs";
 import { APP, OUTPUT } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
 import { addConnection, useConnection } from "./connections.mjs";
+import { openTable } from "./nav.mjs";
 
 const OWNER = "il_live_sandbox_owner";
 const TICKETS = 3;
@@ -65,7 +66,7 @@ const stored = async () => (await api(sandbox.url, OWNER, `/table/${TICKETS}/rec
 
 async function openTicket(s) {
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/));
+  await openTable(s, "Tickets");
   await s.waitFor("[data-testid=record-row]");
   await s.fill(await s.find("[data-testid=table-search]"), "Zone check ticket");
   await s.until(async () => (await s.findAll("[data-testid=record-row]")).length === 1, "the ticket");

@@ -15,6 +15,7 @@ import { Keys, Session } from "./webdriver.mjs";
 import { APP, DRIVER } from "./env.mjs";
 import { api, startSandbox } from "./sandbox.mjs";
 import { addConnection, useConnection } from "./connections.mjs";
+import { openTable } from "./nav.mjs";
 
 const IDENTIFIER = "com.infolobby.desktop";
 const OWNER = "il_live_sandbox_owner";
@@ -70,10 +71,9 @@ after(async () => {
 
 test("offline, the palette finds a cached record by a word of its description and opens it with the banner", async () => {
   await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-  await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/, 20000));
-  await s.withText("#table-title", /^Tickets$/, 20000);
+  await openTable(s, "Tickets");
   await s.waitFor("[data-testid=record-row][data-id]");
-  await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
+  await openTable(s, "Contacts");
   const row = await s.withText("[data-testid=record-row]", new RegExp(SUBJECT), 20000);
   // The record is read once online, so its comments are kept too.
   await s.click(await s.findIn(row, "[data-testid=record-open]"));

@@ -113,7 +113,11 @@ export class Session {
   async waitFor(css, timeoutMs = 10000) {
     const end = Date.now() + timeoutMs;
     for (;;) {
-      const all = await this.findAll(css);
+      // A list re-rendered while WebKitWebDriver collects it reports a stale element: look again.
+      const all = await this.findAll(css).catch((e) => {
+        if (e instanceof WebDriverError && /stale element/.test(e.message)) return [];
+        throw e;
+      });
       if (all.length > 0) return all[0];
       if (Date.now() > end) throw new WebDriverError(`no element matches ${css} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));

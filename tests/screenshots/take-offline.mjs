@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Keys, Session } from "../e2e/webdriver.mjs";
 import { startSandbox } from "../e2e/sandbox.mjs";
 import { addConnection, useConnection } from "../e2e/connections.mjs";
+import { openTable } from "../e2e/nav.mjs";
 
 // The command palette finding records in the offline copy, and a record opened from the copy
 // with the server gone, in the light and the dark theme. Run through take.sh.
@@ -32,9 +33,9 @@ for (const theme of themes) {
       await useConnection(s, connId);
     }
     await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-    await s.click(await s.withText("[data-testid=nav-table]", /^Tickets$/, 20000));
+    await openTable(s, "Tickets");
     await s.waitFor("[data-testid=record-row][data-id]");
-    await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/));
+    await openTable(s, "Contacts");
     await s.waitFor("[data-testid=record-row][data-id]");
     // The first record is read online once, so its comments are in the copy too.
     await s.clickOn("[data-testid=record-open]", 20000);
@@ -54,7 +55,7 @@ await new Promise((r) => setTimeout(r, 500));
 for (const theme of themes) {
   await inSession(theme, async (s, suffix) => {
     await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-    await s.click(await s.withText("[data-testid=nav-table]", /^Contacts$/, 20000));
+    await openTable(s, "Contacts");
     await s.clickOn("[data-testid=record-open]", 20000);
     await s.waitFor("[data-testid=offline-banner]", 20000);
     await new Promise((r) => setTimeout(r, 800));

@@ -1,6 +1,7 @@
 import { driver } from "./driver.mjs";
 import { writeFileSync } from "node:fs";
 import { Session } from "../e2e/webdriver.mjs";
+import { openTable } from "../e2e/nav.mjs";
 
 // The wide record page (fields beside comments, the mention picker open) and the notifications
 // page, in the light and the dark theme, on the built-in demo. Run through take.sh.
@@ -17,7 +18,7 @@ for (const [name, env, port] of [["light", {}, 4600], ["dark", { GTK_THEME: "Adw
     }
     await s.click(await s.waitFor("[data-testid=connection-switcher] option[value=demo-owner]"));
     await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
-    await s.click(await s.withText("[data-testid=nav-table]", /^Deals$/));
+    await openTable(s, "Deals");
     await s.clickOn("[data-testid=record-open]");
     await s.waitFor("[data-testid=comment]", 15000);
     await s.fill(await s.find("[data-testid=comment-draft]"), "Thanks, @Al");

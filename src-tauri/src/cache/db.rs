@@ -3,6 +3,7 @@
 //! which records a query page listed, and a few documents (comment lists, navigation lists).
 //! Synchronous: it runs on the cache's own thread (see `worker`).
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use infolobby::models::{Record, Table};
@@ -69,6 +70,31 @@ CREATE INDEX IF NOT EXISTS docs_lru ON docs(used_at);
 
 pub struct Db {
     conn: Connection,
+    uses: Uses,
+}
+
+/// When what was read was used. Reads only read: these times are written afterwards in one
+/// transaction (`write_uses`: when the cache is idle, before an eviction, at close), since
+/// opening a cached page would otherwise rewrite its thousand rows and their LRU index before
+/// it answered, and that write was most of the read's time.
+#[derive(Default)]
+struct Uses {
+    tables: HashMap<i64, i64>,
+    pages: HashMap<(i64, String), i64>,
+    records: HashMap<(i64, i64), i64>,
+    /// The records of pages read: the table, the page's ids (as JSON) and when.
+    page_records: Vec<(i64, String, i64)>,
+    docs: HashMap<String, i64>,
+}
+
+impl Uses {
+    fn is_empty(&self) -> bool {
+        self.tables.is_empty()
+            && self.pages.is_empty()
+            && self.records.is_empty()
+            && self.page_records.is_empty()
+            && self.docs.is_empty()
+    }
 }
 
 impl Db {
@@ -90,7 +116,10 @@ impl Db {
              PRAGMA temp_store = MEMORY;",
         )?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn })
+        Ok(Self {
+            conn,
+            uses: Uses::default(),
+        })
     }
 
     /// An in-memory database, for unit tests of the queries.
@@ -98,7 +127,10 @@ impl Db {
     pub fn in_memory() -> DbResult<Self> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch(SCHEMA)?;
-        Ok(Self { conn })
+        Ok(Self {
+            conn,
+            uses: Uses::default(),
+        })
     }
 
     pub fn put_table(&mut self, table: &Table, now: i64) -> DbResult<()> {
@@ -117,16 +149,14 @@ impl Db {
     pub fn table(&mut self, table_id: i64, now: i64) -> DbResult<Option<(Table, i64)>> {
         let found: Option<(String, i64)> = self
             .conn
-            .query_row(
-                "UPDATE tables SET used_at = ?2 WHERE table_id = ?1 RETURNING json, fetched_at",
-                params![table_id, now],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare_cached("SELECT json, fetched_at FROM tables WHERE table_id = ?1")?
+            .query_row([table_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        match found {
-            Some((json, at)) => Ok(Some((serde_json::from_str(&json)?, at))),
-            None => Ok(None),
-        }
+        let Some((json, at)) = found else {
+            return Ok(None);
+        };
+        self.uses.tables.insert(table_id, now);
+        Ok(Some((serde_json::from_str(&json)?, at)))
     }
 
     /// Names of cached tables, for labelling search results.
@@ -185,30 +215,41 @@ impl Db {
     /// The rows a query page listed, in order, with the count and when it was fetched. `None`
     /// when the page was never fetched or a record it listed has since been evicted.
     pub fn page(&mut self, table_id: i64, query: &str, now: i64) -> DbResult<Option<CachedPage>> {
-        let tx = self.conn.transaction()?;
-        let found: Option<(String, u32, i64)> = tx
-            .query_row(
-                "UPDATE pages SET used_at = ?3 WHERE table_id = ?1 AND query = ?2
-                 RETURNING ids, total, fetched_at",
-                params![table_id, query, now],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
+        self.page_head(table_id, query, usize::MAX, now)
+    }
+
+    /// The first `head` rows of a query page, as `page` gives them (the count is the page's).
+    pub fn page_head(
+        &mut self,
+        table_id: i64,
+        query: &str,
+        head: usize,
+        now: i64,
+    ) -> DbResult<Option<CachedPage>> {
+        let found: Option<(String, u32, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT ids, total, fetched_at FROM pages WHERE table_id = ?1 AND query = ?2",
+            )?
+            .query_row(params![table_id, query], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()?;
         let Some((ids, total, fetched_at)) = found else {
             return Ok(None);
         };
-        let order: Vec<i64> = serde_json::from_str(&ids)?;
+        let mut order: Vec<i64> = serde_json::from_str(&ids)?;
+        order.truncate(head);
+        let wanted = serde_json::to_string(&order)?;
         // One statement for the whole page: a statement per row cost more than the rows.
-        let mut found: std::collections::HashMap<i64, String> = {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE records SET used_at = ?3
-                 WHERE table_id = ?1 AND record_id IN (SELECT value FROM json_each(?2))
-                 RETURNING record_id, row",
-            )?;
-            let rows =
-                stmt.query_map(params![table_id, ids, now], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<Result<_, _>>()?
-        };
+        let mut found: HashMap<i64, String> = self
+            .conn
+            .prepare_cached(
+                "SELECT record_id, row FROM records
+                 WHERE table_id = ?1 AND record_id IN (SELECT value FROM json_each(?2))",
+            )?
+            .query_map(params![table_id, wanted], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
         let mut rows = Vec::with_capacity(order.len());
         for id in order {
             match found.remove(&id) {
@@ -216,7 +257,8 @@ impl Db {
                 None => return Ok(None),
             }
         }
-        tx.commit()?;
+        self.uses.pages.insert((table_id, query.to_string()), now);
+        self.uses.page_records.push((table_id, ids, now));
         Ok(Some((rows, total, fetched_at)))
     }
 
@@ -230,15 +272,16 @@ impl Db {
         let found: Option<(String, String, Option<String>, i64)> = self
             .conn
             .query_row(
-                "UPDATE records SET used_at = ?3 WHERE table_id = ?1 AND record_id = ?2
-                 RETURNING title, row, extra, fetched_at",
-                params![table_id, record_id, now],
+                "SELECT title, row, extra, fetched_at FROM records
+                 WHERE table_id = ?1 AND record_id = ?2",
+                params![table_id, record_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let Some((title, row, extra, fetched_at)) = found else {
             return Ok(None);
         };
+        self.uses.records.insert((table_id, record_id), now);
         let record = Record {
             id: record_id,
             title,
@@ -281,14 +324,63 @@ impl Db {
     }
 
     pub fn doc(&mut self, key: &str, now: i64) -> DbResult<Option<(String, i64)>> {
-        Ok(self
+        let found: Option<(String, i64)> = self
             .conn
             .query_row(
-                "UPDATE docs SET used_at = ?2 WHERE key = ?1 RETURNING json, fetched_at",
-                params![key, now],
+                "SELECT json, fetched_at FROM docs WHERE key = ?1",
+                [key],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?)
+            .optional()?;
+        if found.is_some() {
+            self.uses.docs.insert(key.to_string(), now);
+        }
+        Ok(found)
+    }
+
+    /// Whether reads have used times not yet written.
+    pub fn has_unwritten_uses(&self) -> bool {
+        !self.uses.is_empty()
+    }
+
+    /// Writes when what was read was used, in one transaction. A newer time already written
+    /// (by a write of the same rows since) is kept.
+    pub fn write_uses(&mut self) -> DbResult<()> {
+        if self.uses.is_empty() {
+            return Ok(());
+        }
+        let uses = std::mem::take(&mut self.uses);
+        let tx = self.conn.transaction()?;
+        for (id, at) in uses.tables {
+            tx.prepare_cached("UPDATE tables SET used_at = max(used_at, ?2) WHERE table_id = ?1")?
+                .execute(params![id, at])?;
+        }
+        for ((table_id, query), at) in uses.pages {
+            tx.prepare_cached(
+                "UPDATE pages SET used_at = max(used_at, ?3) WHERE table_id = ?1 AND query = ?2",
+            )?
+            .execute(params![table_id, query, at])?;
+        }
+        for ((table_id, record_id), at) in uses.records {
+            tx.prepare_cached(
+                "UPDATE records SET used_at = max(used_at, ?3)
+                 WHERE table_id = ?1 AND record_id = ?2",
+            )?
+            .execute(params![table_id, record_id, at])?;
+        }
+        for (table_id, ids, at) in uses.page_records {
+            tx.prepare_cached(
+                "UPDATE records SET used_at = max(used_at, ?3)
+                 WHERE table_id = ?1 AND record_id IN (SELECT value FROM json_each(?2))",
+            )?
+            .execute(params![table_id, ids, at])?;
+        }
+        for (key, at) in uses.docs {
+            tx.prepare_cached("UPDATE docs SET used_at = max(used_at, ?2) WHERE key = ?1")?
+                .execute(params![key, at])?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Records whose text fields hold every word typed (as word prefixes), best first.
@@ -374,6 +466,8 @@ impl Db {
     /// Least recently used records and documents go until the file is under `limit` bytes;
     /// the freed pages are then handed back to the file system.
     pub fn evict_to(&mut self, limit: u64) -> DbResult<u64> {
+        // What was read lately is not what goes first.
+        self.write_uses()?;
         let mut evicted = 0u64;
         while self.bytes()? > limit {
             let tx = self.conn.transaction()?;
@@ -501,6 +595,8 @@ mod tests {
         assert_eq!((usage.records, usage.tables), (2, 1));
         let (got, total, at) = db.page(7, "q", 11).unwrap().unwrap();
         assert_eq!((got.len(), got[0].0, got[1].0, total, at), (2, 2, 1, 2, 10));
+        let (head, total, _) = db.page_head(7, "q", 1, 11).unwrap().unwrap();
+        assert_eq!((head.len(), head[0].0, total), (1, 2, 2));
         let hits = db.search("flick hall", 10).unwrap();
         assert_eq!(hits.len(), 1);
         assert_eq!(
@@ -578,6 +674,38 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert!(times.iter().all(|&(f, _)| f == 5), "{times:?}");
+    }
+
+    #[test]
+    fn reads_write_their_use_times_only_when_asked() {
+        let mut db = Db::in_memory().unwrap();
+        let t = table();
+        db.put_table(&t, 1).unwrap();
+        db.put_rows(&t, &[row(1, "Printer", "Out of toner")], Some(("q", 1)), 1)
+            .unwrap();
+        let used = |db: &Db| -> (i64, i64, i64) {
+            db.conn
+                .query_row(
+                    "SELECT (SELECT used_at FROM records), (SELECT used_at FROM pages),
+                            (SELECT used_at FROM tables)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        db.table(7, 5).unwrap().unwrap();
+        db.page(7, "q", 5).unwrap().unwrap();
+        assert_eq!(used(&db), (1, 1, 1));
+        assert!(db.has_unwritten_uses());
+        db.write_uses().unwrap();
+        assert_eq!(used(&db), (5, 5, 5));
+        assert!(!db.has_unwritten_uses());
+        // A later write's time is not set back by an earlier read written after it.
+        db.record(7, 1, 6).unwrap().unwrap();
+        db.put_rows(&t, &[row(1, "Printer", "Out of paper")], None, 9)
+            .unwrap();
+        db.write_uses().unwrap();
+        assert_eq!(used(&db).0, 9);
     }
 
     #[test]

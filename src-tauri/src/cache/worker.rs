@@ -4,10 +4,14 @@
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc;
+use std::time::Duration;
 
 use super::db::Db;
 
 type Job = Box<dyn FnOnce(&mut Db) + Send>;
+
+/// How long the cache must be idle before reads' use times are written.
+const USES_WRITTEN_AFTER: Duration = Duration::from_millis(500);
 
 enum Msg {
     Job(Job),
@@ -25,18 +29,38 @@ impl Worker {
         std::thread::Builder::new()
             .name(format!("cache-{name}"))
             .spawn(move || {
-                for msg in queue {
-                    match msg {
-                        Msg::Job(job) => {
-                            let _ = std::panic::catch_unwind(AssertUnwindSafe(|| job(&mut db)));
+                let run = |db: &mut Db, job: Job| {
+                    let _ = std::panic::catch_unwind(AssertUnwindSafe(|| job(db)));
+                };
+                let write_uses = |db: &mut Db| run(db, Box::new(|db| drop(db.write_uses())));
+                loop {
+                    // Reads leave their use times for a quiet moment (see `Db::write_uses`).
+                    let msg = if db.has_unwritten_uses() {
+                        match queue.recv_timeout(USES_WRITTEN_AFTER) {
+                            Ok(msg) => msg,
+                            Err(mpsc::RecvTimeoutError::Timeout) => {
+                                write_uses(&mut db);
+                                continue;
+                            }
+                            Err(mpsc::RecvTimeoutError::Disconnected) => break,
                         }
+                    } else {
+                        match queue.recv() {
+                            Ok(msg) => msg,
+                            Err(_) => break,
+                        }
+                    };
+                    match msg {
+                        Msg::Job(job) => run(&mut db, job),
                         Msg::Close(done) => {
+                            write_uses(&mut db);
                             drop(db);
                             let _ = done.send(());
                             return;
                         }
                     }
                 }
+                write_uses(&mut db);
             })?;
         Ok(Self { jobs })
     }

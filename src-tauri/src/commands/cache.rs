@@ -79,17 +79,21 @@ where
     }
 }
 
-/// A table's schema and one of its query pages, when the cache has both.
+/// A table's schema and (the first `head` rows of) one of its query pages, when the cache has
+/// both.
 fn table_and_page(
     db: &mut Db,
     table_id: i64,
     key: &str,
+    head: usize,
     now: i64,
 ) -> crate::cache::db::DbResult<Option<(Table, crate::cache::db::CachedPage)>> {
     let Some((table, _)) = db.table(table_id, now)? else {
         return Ok(None);
     };
-    Ok(db.page(table_id, key, now)?.map(|page| (table, page)))
+    Ok(db
+        .page_head(table_id, key, head, now)?
+        .map(|page| (table, page)))
 }
 
 #[tauri::command]
@@ -99,12 +103,16 @@ pub async fn cached_table_page(
     connection_id: String,
     table_id: i64,
     query: QuerySpec,
+    head: Option<u32>,
 ) -> CmdResult<Option<Cached<TablePage>>> {
     state.get(&connection_id)?;
     let key = page_key(&query);
+    // A first paint needs a screenful; the rest of the page follows as `cached_table_rows`.
+    let head = head.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
     Ok(state
         .recall(&connection_id, move |db: &mut Db, now| {
-            let Some((table, (rows, total, at))) = table_and_page(db, table_id, &key, now)? else {
+            let Some((table, (rows, total, at))) = table_and_page(db, table_id, &key, head, now)?
+            else {
                 return Ok(None);
             };
             let page = TablePage {
@@ -131,7 +139,7 @@ pub async fn cached_table_rows(
     let key = page_key(&query);
     Ok(state
         .recall(&connection_id, move |db, now| {
-            Ok(table_and_page(db, table_id, &key, now)?
+            Ok(table_and_page(db, table_id, &key, usize::MAX, now)?
                 .map(|(table, (rows, _, _))| typed_rows(&table, &rows)))
         })
         .await)

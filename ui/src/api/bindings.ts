@@ -78,7 +78,7 @@ export const commands = {
 	updateRecord: (connectionId: string, tableId: number, recordId: number, data: { [key in string]: Value }) => typedError<Record, CommandError>(__TAURI_INVOKE("update_record", { connectionId, tableId, recordId, data })),
 	deleteRecord: (connectionId: string, tableId: number, recordId: number) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_record", { connectionId, tableId, recordId })),
 	deleteRecords: (connectionId: string, tableId: number, recordIds: number[]) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_records", { connectionId, tableId, recordIds })),
-	cachedTablePage: (connectionId: string, tableId: number, query: QuerySpec) => typedError<Cached<TablePage> | null, CommandError>(__TAURI_INVOKE("cached_table_page", { connectionId, tableId, query })),
+	cachedTablePage: (connectionId: string, tableId: number, query: QuerySpec, head: number | null) => typedError<Cached<TablePage> | null, CommandError>(__TAURI_INVOKE("cached_table_page", { connectionId, tableId, query, head })),
 	/**  A further page of a query from the cache, for scrolling a cached table offline. */
 	cachedTableRows: (connectionId: string, tableId: number, query: QuerySpec) => typedError<PageRow[] | null, CommandError>(__TAURI_INVOKE("cached_table_rows", { connectionId, tableId, query })),
 	cachedRecordDetail: (connectionId: string, tableId: number, recordId: number) => typedError<Cached<RecordDetail> | null, CommandError>(__TAURI_INVOKE("cached_record_detail", { connectionId, tableId, recordId })),

@@ -1,14 +1,12 @@
 /** The grid the user came from, for the record page's previous/next (Alt+←/→, J/K) without a
  *  trip back, and where each grid was left (scroll, cursor, selection) so that returning from a
  *  record or refreshing puts the user back where they were. */
-import type { FilterSpec } from "../api/bindings";
+import type { QueryChoice } from "../lib/tableQuery";
 import { isSelected, type Selection } from "../lib/selection";
 import type { RowPages } from "./rowPages.svelte";
 
 export type GridPlace = { scrollTop: number; scrollLeft: number; row: number; col: number; selection: Selection; query: string };
 
-/** What a table's query was, to come back to it from a record. */
-export type QueryState = { search: string; filters: FilterSpec[]; orderBy: string | null; descending: boolean; viewId: number | null };
 
 type Current = { connectionId: string; tableId: number; pages: RowPages; selection: Selection };
 
@@ -18,7 +16,7 @@ const MAX_STEPS = 5000;
 class GridContext {
   current = $state<Current | null>(null);
   private places = new Map<string, GridPlace>();
-  private queries = new Map<string, QueryState>();
+  private queries = new Map<string, QueryChoice>();
 
   key = (connectionId: string, tableId: number) => `${connectionId}:${tableId}`;
 
@@ -26,11 +24,11 @@ class GridContext {
     this.places.set(key, place);
   }
 
-  rememberQuery(key: string, q: QueryState) {
+  rememberQuery(key: string, q: QueryChoice) {
     this.queries.set(key, q);
   }
 
-  recallQuery(key: string): QueryState | null {
+  recallQuery(key: string): QueryChoice | null {
     return this.queries.get(key) ?? null;
   }
 

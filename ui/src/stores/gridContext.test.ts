@@ -27,6 +27,37 @@ describe("rows of a query, page by page", () => {
     expect(await pages.rowAt(5)).toEqual({ id: 1005, values: [] });
   });
 
+  it("shows the first rows it was given at once and fetches their whole page when asked", async () => {
+    const { fetch } = table(5000);
+    const head = Array.from({ length: 100 }, (_, i) => ({ id: 1000 + i, values: [] }));
+    const pages = new RowPages(fetch, 5000, head, false);
+    expect(pages.row(99)?.id).toBe(1099);
+    expect(pages.row(100)).toBeUndefined();
+    await pages.ensure(0, 30);
+    expect(fetch.mock.calls).toEqual([[0, 1000], [1000, 1000]]);
+    expect(pages.row(500)?.id).toBe(1500);
+  });
+
+  it("takes the server's rows over the copy's in place, keeping each page until its new rows come", async () => {
+    const copy = vi.fn(async (offset: number): Promise<PageRow[]> => Array.from({ length: 1000 }, (_, i) => ({ id: offset + i, values: [] })));
+    const pages = new RowPages(copy, 3000, [{ id: 0, values: [] }], false);
+    await pages.ensure(0, 1500);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const live = vi.fn(async (offset: number): Promise<PageRow[]> => {
+      await gate;
+      return Array.from({ length: 1000 }, (_, i) => ({ id: 10_000 + offset + i, values: [] }));
+    });
+    pages.adopt(live, 2500, Array.from({ length: 1000 }, (_, i) => ({ id: 10_000 + i, values: [] })));
+    expect(pages.total).toBe(2500);
+    expect(pages.row(5)?.id).toBe(10_005);
+    // The copy's second page stays on screen while the server's is on its way.
+    expect(pages.row(1500)?.id).toBe(1500);
+    expect(live.mock.calls).toEqual([[1000, 1000], [2000, 1000]]);
+    release();
+    await vi.waitFor(() => expect(pages.row(1500)?.id).toBe(11_500));
+  });
+
   it("waits out a rate limit and goes on", async () => {
     vi.useFakeTimers();
     let calls = 0;

@@ -14,22 +14,31 @@ export class RowPages {
   error = $state<AppError | null>(null);
   waiting = $state<Wait | null>(null);
   private pages = new Map<number, PageRow[]>();
+  /** The first rows, shown while the whole first page is fetched (see the constructor). */
+  private head: PageRow[] = [];
   private inflight = new Map<number, Promise<void>>();
   private stop = new AbortController();
+  /** Bumped when the rows' source changes (`adopt`): pages fetched from the old one are dropped. */
+  private source = 0;
 
+  /** `first` is the first page, or with `firstComplete` false only its first rows: enough to
+   *  paint a screen at once, while the page itself is fetched when the grid asks for it. */
   constructor(
     private fetchPage: FetchPage,
     total: number,
     first: PageRow[] = [],
+    firstComplete = true,
   ) {
     this.total = total;
-    if (first.length > 0) this.pages.set(0, first);
+    if (!firstComplete) this.head = first;
+    else if (first.length > 0) this.pages.set(0, first);
   }
 
   /** The row at `index`, if its page is here. */
   row(index: number): PageRow | undefined {
     void this.version;
-    return this.pages.get(pageOf(index))?.[index % PAGE_SIZE];
+    const page = pageOf(index);
+    return this.pages.get(page)?.[index % PAGE_SIZE] ?? (page === 0 ? this.head[index] : undefined);
   }
 
   /** Fetches what rows `first..last` need, and lets go of far pages. */
@@ -64,28 +73,50 @@ export class RowPages {
     }
   }
 
+  /** The same query from another source (the server's answer after the offline copy): its
+   *  first page replaces the rows in place, so the grid keeps its rows, place and elements, and
+   *  the other pages held are fetched again and replaced as they come. */
+  adopt(fetchPage: FetchPage, total: number, first: PageRow[]) {
+    this.fetchPage = fetchPage;
+    this.source += 1;
+    this.inflight.clear();
+    this.total = total;
+    this.head = [];
+    this.error = null;
+    this.waiting = null;
+    const others = [...this.pages.keys()].filter((p) => p !== 0);
+    this.pages.set(0, first);
+    this.version += 1;
+    for (const p of others) void this.load(p, true);
+  }
+
   /** Stops fetches that are waiting; the grid that used these rows is gone or re-queried. */
   dispose() {
     this.stop.abort();
   }
 
-  private load(page: number): Promise<void> {
-    if (this.pages.has(page)) return Promise.resolve();
+  /** Fetches a page not held, or with `again` one held, which stays until its new rows come. */
+  private load(page: number, again = false): Promise<void> {
+    if (this.pages.has(page) && !again) return Promise.resolve();
     const pending = this.inflight.get(page);
     if (pending) return pending;
+    const source = this.source;
     const job = retrying(() => this.fetchPage(page * PAGE_SIZE, PAGE_SIZE), {
       signal: this.stop.signal,
       onWait: (w) => (this.waiting = w),
     })
       .then((rows) => {
+        if (source !== this.source) return;
         this.pages.set(page, rows);
         this.error = null;
         this.version += 1;
       })
       .catch((e) => {
-        if (!this.stop.signal.aborted) this.error = asAppError(e);
+        if (!this.stop.signal.aborted && source === this.source) this.error = asAppError(e);
       })
-      .finally(() => this.inflight.delete(page));
+      .finally(() => {
+        if (this.inflight.get(page) === job) this.inflight.delete(page);
+      });
     this.inflight.set(page, job);
     return job;
   }
