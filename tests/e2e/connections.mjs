@@ -1,4 +1,7 @@
 // Adding a connection through the window, as a user does: Connections → Add → name, address, key.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { OUTPUT } from "./env.mjs";
 
 /** Adds a connection and returns its card's connection id once it is listed. */
 export async function addConnection(s, name, url, key) {
@@ -13,12 +16,20 @@ export async function addConnection(s, name, url, key) {
   await s.fill(await s.find("[data-testid=field-url]"), url);
   await s.fill(await s.find("[data-testid=field-key]"), key);
   await s.click(await s.find("[data-testid=form-save]"));
-  const card = await s.until(async () => {
-    for (const c of await s.findAll("[data-testid=connection-card]")) {
-      if ((await s.text(c)).startsWith(name)) return c;
-    }
-    return null;
-  }, `the connection "${name}"`, 20000);
+  const card = await s
+    .until(async () => {
+      for (const c of await s.findAll("[data-testid=connection-card]")) {
+        if ((await s.text(c)).startsWith(name)) return c;
+      }
+      return null;
+    }, `the connection "${name}"`, 20000)
+    .catch(async (e) => {
+      // Seen now and then, never understood: keep what the window showed.
+      const shown = await s.evaluate("return document.body.innerText.slice(0, 2000);").catch(() => "(unreadable)");
+      console.error(`--- addConnection "${name}" failed; the window showed:\n${shown}`);
+      writeFileSync(join(OUTPUT, `add-connection-failed.png`), await s.screenshot().catch(() => ""));
+      throw e;
+    });
   return s.attribute(card, "data-connection-id");
 }
 

@@ -58,6 +58,16 @@ describe("rows of a query, page by page", () => {
     await vi.waitFor(() => expect(pages.row(1500)?.id).toBe(11_500));
   });
 
+  it("fetches from the new source the pages still on their way from the old one", async () => {
+    const never = vi.fn(() => new Promise<PageRow[]>(() => {}));
+    const pages = new RowPages(never, 5000, [{ id: 0, values: [] }], false);
+    void pages.ensure(2100, 2130);
+    const live = vi.fn(async (offset: number): Promise<PageRow[]> => Array.from({ length: 1000 }, (_, i) => ({ id: offset + i, values: [] })));
+    pages.adopt(live, 5000, Array.from({ length: 1000 }, (_, i) => ({ id: i, values: [] })));
+    await vi.waitFor(() => expect(pages.row(2105)?.id).toBe(2105));
+    expect(live.mock.calls.map(([o]) => o).sort()).toEqual([2000, 3000]);
+  });
+
   it("waits out a rate limit and goes on", async () => {
     vi.useFakeTimers();
     let calls = 0;

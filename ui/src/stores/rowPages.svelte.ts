@@ -77,6 +77,8 @@ export class RowPages {
    *  first page replaces the rows in place, so the grid keeps its rows, place and elements, and
    *  the other pages held are fetched again and replaced as they come. */
   adopt(fetchPage: FetchPage, total: number, first: PageRow[]) {
+    // Pages on their way from the old source are wanted too: the grid asked for them already.
+    const others = [...new Set([...this.pages.keys(), ...this.inflight.keys()])].filter((p) => p !== 0);
     this.fetchPage = fetchPage;
     this.source += 1;
     this.inflight.clear();
@@ -84,7 +86,6 @@ export class RowPages {
     this.head = [];
     this.error = null;
     this.waiting = null;
-    const others = [...this.pages.keys()].filter((p) => p !== 0);
     this.pages.set(0, first);
     this.version += 1;
     for (const p of others) void this.load(p, true);
