@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowWindow } from "./rowWindow";
+import { firstRowAt, rowWindow } from "./rowWindow";
 
 const g = { rowHeight: 34, header: 36, overscan: 4 };
 
@@ -26,5 +26,14 @@ describe("the rows a scrolled view shows", () => {
   it("takes values that are not numbers as nothing scrolled", () => {
     expect(rowWindow(Number.NaN, Number.POSITIVE_INFINITY, 10, g).map((r) => r.index)).toEqual([0, 1, 2, 3, 4]);
     expect(rowWindow(-500, 34, 10, g)[0]?.index).toBe(0);
+  });
+});
+
+describe("the first row at a scroll position", () => {
+  it("counts whole rows, and nothing for values that are not a place", () => {
+    expect(firstRowAt(34 * 2100 + 20)).toBe(2100);
+    expect(firstRowAt(0)).toBe(0);
+    expect(firstRowAt(-5)).toBe(0);
+    expect(firstRowAt(Number.NaN)).toBe(0);
   });
 });

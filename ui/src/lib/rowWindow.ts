@@ -7,6 +7,14 @@ export type RowSlot = { index: number; start: number };
 
 export type RowGeometry = { rowHeight: number; header: number; overscan: number };
 
+/** The data grid's rows and header. Rows drawn past the edges of the view: enough for a wheel
+ *  step or an arrow key to land on drawn rows; more only adds work to every frame of a scroll. */
+export const GRID: RowGeometry = { rowHeight: 34, header: 36, overscan: 4 };
+
+/** The first row a grid scrolled to `scrollTop` shows. */
+export const firstRowAt = (scrollTop: number, g: RowGeometry = GRID) =>
+  Number.isFinite(scrollTop) && scrollTop > 0 ? Math.floor(scrollTop / g.rowHeight) : 0;
+
 /** The rows a view `viewHeight` tall, scrolled to `scrollTop`, shows (and `overscan` more on each
  *  side) of `total` rows. A value that is not a number counts as 0. */
 export function rowWindow(scrollTop: number, viewHeight: number, total: number, g: RowGeometry): RowSlot[] {

@@ -73,6 +73,13 @@ export class RowPages {
     }
   }
 
+  /** A page read elsewhere (the offline copy's, read ahead), unless one is held already. */
+  hold(page: number, rows: PageRow[]) {
+    if (this.pages.has(page)) return;
+    this.pages.set(page, rows);
+    this.version += 1;
+  }
+
   /** The same query from another source (the server's answer after the offline copy): its
    *  first page replaces the rows in place, so the grid keeps its rows, place and elements, and
    *  the other pages held are fetched again and replaced as they come. */

@@ -1,33 +1,85 @@
 /** The offline copy of a table's first rows, asked for as soon as the table is chosen: the app
  *  keeps the page it leaves on screen until the copy is here (or a moment has passed), so the
- *  new page's first frame already has its rows. */
+ *  new page's first frame already has its rows. A grid left further down also gets the copy's
+ *  pages at that place, read at the same time. */
 import * as cacheApi from "../api/cache";
-import type { Cached, QuerySpec, TablePage } from "../api/bindings";
+import type { Cached, PageRow, QuerySpec, TablePage } from "../api/bindings";
+import { PAGE_SIZE, pageOf } from "../lib/paging";
 
 /** Rows read for the first paint: a tall screen's worth. The rest of the copy's first page
  *  follows, off the path to the first painted rows. */
 export const FIRST_PAINT_ROWS = 100;
+/** Rows a screen shows at most, for the pages a grid left further down needs. */
+const SCREEN_ROWS = 60;
 /** A copy asked for ahead is used only this soon after: later it may have been refreshed. */
 const FRESH_MS = 2000;
 
 type Copy = Promise<Cached<TablePage> | null>;
-let ahead: { key: string; at: number; copy: Copy } | null = null;
+/** What was asked for ahead: one table's query (its first page), and pages further down. */
+type Ahead = {
+  key: string;
+  at: number;
+  copy: Copy | null;
+  pages: Map<number, { rows: Promise<PageRow[] | null>; read: PageRow[] | null }>;
+};
+let ahead: Ahead | null = null;
 
-const keyOf = (connectionId: string, tableId: number, query: QuerySpec) => `${connectionId}:${tableId}:${JSON.stringify(query)}`;
-const ask = (connectionId: string, tableId: number, query: QuerySpec): Copy =>
-  cacheApi.cachedTablePage(connectionId, tableId, query, FIRST_PAINT_ROWS).catch(() => null);
+const keyOf = (connectionId: string, tableId: number, query: QuerySpec) =>
+  `${connectionId}:${tableId}:${JSON.stringify({ ...query, offset: 0, limit: PAGE_SIZE })}`;
+const pageQuery = (query: QuerySpec, page: number): QuerySpec => ({ ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
 
-/** Asks for the copy ahead of the page that will show it. */
-export function copyAhead(connectionId: string, tableId: number, query: QuerySpec): Copy {
-  const copy = ask(connectionId, tableId, query);
-  ahead = { key: keyOf(connectionId, tableId, query), at: Date.now(), copy };
-  return copy;
+/** What was asked for ahead of this table's query, while it is fresh. */
+function kept(connectionId: string, tableId: number, query: QuerySpec): Ahead | null {
+  return ahead && ahead.key === keyOf(connectionId, tableId, query) && Date.now() - ahead.at < FRESH_MS ? ahead : null;
+}
+
+/** Asks for the copy ahead of the page that will show it, and for the copy's pages at
+ *  `firstRow` when the grid will open there. Resolves when all of it is read. */
+export function copyAhead(connectionId: string, tableId: number, query: QuerySpec, firstRow = 0): Promise<unknown> {
+  const copy = cacheApi.cachedTablePage(connectionId, tableId, query, FIRST_PAINT_ROWS).catch(() => null);
+  const next: Ahead = { key: keyOf(connectionId, tableId, query), at: Date.now(), copy, pages: new Map() };
+  if (firstRow + SCREEN_ROWS > FIRST_PAINT_ROWS) {
+    for (let p = pageOf(firstRow); p <= pageOf(firstRow + SCREEN_ROWS); p++) {
+      const entry = { rows: cacheApi.cachedTableRows(connectionId, tableId, pageQuery(query, p)).catch(() => null), read: null as PageRow[] | null };
+      void entry.rows.then((r) => (entry.read = r));
+      next.pages.set(p, entry);
+    }
+  }
+  ahead = next;
+  return Promise.all([copy, ...[...next.pages.values()].map((e) => e.rows)]);
 }
 
 /** The copy asked for ahead of this page (once), or a fresh ask. */
 export function firstRowsCopy(connectionId: string, tableId: number, query: QuerySpec): Copy {
-  const kept = ahead;
-  ahead = null;
-  if (kept && kept.key === keyOf(connectionId, tableId, query) && Date.now() - kept.at < FRESH_MS) return kept.copy;
-  return ask(connectionId, tableId, query);
+  const mine = kept(connectionId, tableId, query);
+  const copy = mine?.copy;
+  if (!mine || !copy) return cacheApi.cachedTablePage(connectionId, tableId, query, FIRST_PAINT_ROWS).catch(() => null);
+  mine.copy = null;
+  return copy;
+}
+
+/** The pages of the copy already read ahead for this query, by page number (taken once): a
+ *  grid given them draws their rows in its first render. */
+export function pagesReadAhead(connectionId: string, tableId: number, query: QuerySpec): Map<number, PageRow[]> {
+  const out = new Map<number, PageRow[]>();
+  const mine = kept(connectionId, tableId, query);
+  for (const [p, entry] of mine?.pages ?? []) {
+    if (entry.read) {
+      out.set(p, entry.read);
+      mine?.pages.delete(p);
+    }
+  }
+  return out;
+}
+
+/** A page of the copy (`query` with its offset): the one read ahead (once), or a fresh read. */
+export function copyRows(connectionId: string, tableId: number, query: QuerySpec): Promise<PageRow[] | null> {
+  const mine = kept(connectionId, tableId, query);
+  const page = pageOf(query.offset ?? 0);
+  const entry = query.limit === PAGE_SIZE ? mine?.pages.get(page) : undefined;
+  if (entry) {
+    mine?.pages.delete(page);
+    return entry.rows;
+  }
+  return cacheApi.cachedTableRows(connectionId, tableId, query);
 }
