@@ -56,6 +56,15 @@ for (const theme of themes) {
   await inSession(theme, async (s, suffix) => {
     await s.click(await s.waitFor("[data-testid=nav-workspaces]"));
     await openTable(s, "Contacts");
+    // The table from the copy, under the banner, before the record.
+    await s.waitFor("[data-testid=offline-banner]", 20000);
+    await s.waitFor("[data-testid=record-row][data-id]", 20000);
+    // One row selected, to show the checkboxes both ways.
+    await s.evaluate(`document.querySelector("[data-testid=records-grid]").focus();`);
+    await s.keys([" "]);
+    await s.withText("[data-testid=selection-count]", "1 selected");
+    await new Promise((r) => setTimeout(r, 800));
+    writeFileSync(`${OUT}/offline-table${suffix}.png`, await s.screenshot());
     await s.clickOn("[data-testid=record-open]", 20000);
     await s.waitFor("[data-testid=offline-banner]", 20000);
     await new Promise((r) => setTimeout(r, 800));
