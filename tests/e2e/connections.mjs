@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { OUTPUT } from "./env.mjs";
+import { literally } from "./nav.mjs";
 
 /** Adds a connection and returns its card's connection id once it is listed. */
 export async function addConnection(s, name, url, key) {
@@ -16,15 +17,12 @@ export async function addConnection(s, name, url, key) {
   await s.fill(await s.find("[data-testid=field-url]"), url);
   await s.fill(await s.find("[data-testid=field-key]"), key);
   await s.click(await s.find("[data-testid=form-save]"));
+  // By textContent: WebKitWebDriver's element text is "" for a card scrolled out of view, and
+  // a new card, last in a long list, often is (the cause of an intermittent timeout here).
   const card = await s
-    .until(async () => {
-      for (const c of await s.findAll("[data-testid=connection-card]")) {
-        if ((await s.text(c)).startsWith(name)) return c;
-      }
-      return null;
-    }, `the connection "${name}"`, 20000)
+    .withText("[data-testid=connection-card]", new RegExp(`^${literally(name)}`), 20000)
     .catch(async (e) => {
-      // Seen now and then, never understood: keep what the window showed.
+      // Should it fail again, keep what the window showed.
       const shown = await s.evaluate("return document.body.innerText.slice(0, 2000);").catch(() => "(unreadable)");
       console.error(`--- addConnection "${name}" failed; the window showed:\n${shown}`);
       writeFileSync(join(OUTPUT, `add-connection-failed.png`), await s.screenshot().catch(() => ""));
