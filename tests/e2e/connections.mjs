@@ -23,7 +23,14 @@ export async function addConnection(s, name, url, key) {
     .withText("[data-testid=connection-card]", new RegExp(`^${literally(name)}`), 20000)
     .catch(async (e) => {
       // Should it fail again, keep what the window showed.
-      const shown = await s.evaluate("return document.body.innerText.slice(0, 2000);").catch(() => "(unreadable)");
+      const shown = await s
+        .evaluate(
+          `const cards = [...document.querySelectorAll("[data-testid=connection-card] h3")].map((h) => h.textContent);
+           const form = document.querySelector("[data-testid=connection-form]");
+           return "cards: " + JSON.stringify(cards) + "\nform: " + (form ? form.innerText.slice(0, 600) : "none")
+             + "\nmain: " + (document.querySelector("main")?.innerText.slice(0, 300) ?? "");`,
+        )
+        .catch(() => "(unreadable)");
       console.error(`--- addConnection "${name}" failed; the window showed:\n${shown}`);
       writeFileSync(join(OUTPUT, `add-connection-failed.png`), await s.screenshot().catch(() => ""));
       throw e;

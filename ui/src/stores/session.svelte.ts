@@ -15,11 +15,18 @@ class Session {
       null,
   );
 
+  /** Loads started; only the newest one's answer is kept. */
+  private loads = 0;
+
   async load(): Promise<void> {
+    const mine = ++this.loads;
     const [connections, settings] = await Promise.all([
       connectionsApi.listConnections(),
       connectionsApi.getSettings(),
     ]);
+    // An older load answering late (a refresh after a refused key, say) would put back a list
+    // without the connection just added: its form closed, and its card never came.
+    if (mine !== this.loads) return;
     this.connections = connections;
     this.settings = settings;
     this.loaded = true;
