@@ -27,6 +27,9 @@ let ahead: Ahead | null = null;
 const keyOf = (connectionId: string, tableId: number, query: QuerySpec) =>
   `${connectionId}:${tableId}:${JSON.stringify({ ...query, offset: 0, limit: PAGE_SIZE })}`;
 const pageQuery = (query: QuerySpec, page: number): QuerySpec => ({ ...query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+/** The first rows of the copy's first page, or null when there is no copy or it cannot be read. */
+const askFirstRows = (connectionId: string, tableId: number, query: QuerySpec): Copy =>
+  cacheApi.cachedTablePage(connectionId, tableId, query, FIRST_PAINT_ROWS).catch(() => null);
 
 /** What was asked for ahead of this table's query, while it is fresh. */
 function kept(connectionId: string, tableId: number, query: QuerySpec): Ahead | null {
@@ -36,7 +39,7 @@ function kept(connectionId: string, tableId: number, query: QuerySpec): Ahead | 
 /** Asks for the copy ahead of the page that will show it, and for the copy's pages at
  *  `firstRow` when the grid will open there. Resolves when all of it is read. */
 export function copyAhead(connectionId: string, tableId: number, query: QuerySpec, firstRow = 0): Promise<unknown> {
-  const copy = cacheApi.cachedTablePage(connectionId, tableId, query, FIRST_PAINT_ROWS).catch(() => null);
+  const copy = askFirstRows(connectionId, tableId, query);
   const next: Ahead = { key: keyOf(connectionId, tableId, query), at: Date.now(), copy, pages: new Map() };
   if (firstRow + SCREEN_ROWS > FIRST_PAINT_ROWS) {
     for (let p = pageOf(firstRow); p <= pageOf(firstRow + SCREEN_ROWS); p++) {
@@ -53,7 +56,7 @@ export function copyAhead(connectionId: string, tableId: number, query: QuerySpe
 export function firstRowsCopy(connectionId: string, tableId: number, query: QuerySpec): Copy {
   const mine = kept(connectionId, tableId, query);
   const copy = mine?.copy;
-  if (!mine || !copy) return cacheApi.cachedTablePage(connectionId, tableId, query, FIRST_PAINT_ROWS).catch(() => null);
+  if (!mine || !copy) return askFirstRows(connectionId, tableId, query);
   mine.copy = null;
   return copy;
 }
