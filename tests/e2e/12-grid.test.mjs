@@ -122,7 +122,8 @@ test("three rows selected from the keyboard are deleted in one batch", async () 
   assert.match(await s.text(await s.waitFor("[data-testid=delete-confirm]")), /Delete 3 records\?/);
   await new Promise((r) => setTimeout(r, 800));
   writeFileSync(join(OUTPUT, "grid-delete-confirm.png"), await s.screenshot());
-  await s.click(await s.find("[data-testid=delete-confirm-yes]"));
+  // The question takes the focus, so Enter answers it.
+  await s.keys([Keys.ENTER]);
   await s.withText("[data-testid=table-notice]", "Deleted 3 records");
   for (const id of rows) {
     const got = await server(`/table/${LOAD_TEST}/record/${id}/get`);

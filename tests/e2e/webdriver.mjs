@@ -205,6 +205,20 @@ export class Session {
       }
       await this.cmd("POST", `/element/${el}/clear`, {});
       await this.cmd("POST", `/element/${el}/value`, { text });
+      // Typing that ends up elsewhere (focus moved mid-word) would otherwise surface much later
+      // as a missing record or card: say so here, with where the focus went.
+      if (/[\uE000-\uF8FF]/.test(text)) return; // keys such as Enter act rather than type
+      const got = await this.evaluate(
+        `const e = arguments[0];
+         if (!["INPUT", "TEXTAREA"].includes(e.tagName) || !["text", "password", "url", "search", "email", "textarea"].includes(e.type)) return null;
+         const a = document.activeElement;
+         return { value: e.value, secret: e.type === "password", focus: a ? a.tagName + (a.dataset.testid ? "[" + a.dataset.testid + "]" : "") : "none" };`,
+        [{ [ELEMENT]: el }],
+      );
+      if (got && got.value !== text) {
+        const shown = (v) => (got.secret ? `${v.length} characters` : JSON.stringify(v));
+        throw new WebDriverError(`typed ${shown(text)} but the field holds ${shown(got.value)}; the focus is on ${got.focus}`);
+      }
     });
   }
 
