@@ -99,6 +99,10 @@ test("offline, the palette finds a cached record by a word of its description an
   assert.match(await s.text(await s.find("[data-testid=record-page]")), new RegExp(WORD));
   // The comments read online are there too, from the copy.
   await s.withText("[data-testid=comment]", /First note/, 10000);
+  // Tasks are not in the copy: the page says so once, with no error of its own.
+  await s.withText("[data-testid=record-tasks-offline]", /not kept on this computer/);
+  const tasks = await s.evaluate(`return document.querySelector("[aria-labelledby=tasks-title]").innerText;`);
+  assert.doesNotMatch(tasks, /Cannot reach|could not/, tasks);
 });
 
 test("an edit made offline is refused with the message and never reaches the server", async () => {
@@ -119,8 +123,10 @@ test("when the server is back, the banner goes and the record refreshes; the off
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
   await s.until(async () => (await s.findAll("[data-testid=offline-banner]")).length === 0, "the offline banner to go", 30000);
   await s.withText("[data-testid=record-title]", /\(fixed\)$/, 15000);
-  // The thread reloads with the record, without a click.
+  // The thread reloads with the record, without a click, and so do the tasks.
   await s.withText("[data-testid=comment]", /Back on the mains/, 15000);
+  await s.withText("[aria-labelledby=tasks-title] .task-list", /No tasks on this record/, 15000);
+  assert.equal((await s.findAll("[data-testid=record-tasks-offline]")).length, 0);
   await new Promise((r) => setTimeout(r, 2000));
   const now = await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${recordId}/get`);
   assert.equal(now.body.data?.name ?? now.body.name, `${SUBJECT} (fixed)`);
