@@ -704,18 +704,21 @@ fn people_come_from_members_or_else_from_what_the_key_can_read() {
 
 #[test]
 #[ignore = "needs a Secret Service: run through tests/run-all.sh"]
-fn the_rate_budget_follows_the_servers_headers() {
+fn the_status_shows_the_rate_budget_the_server_sent() {
     let h = Harness::new();
     let owner = h.add("Owner", "il_live_sandbox_owner").unwrap();
     let id = owner["id"].as_str().unwrap().to_string();
     h.ok("list_spaces", json!({"connectionId": id}));
-    let first = h.ok("rate_budget", json!({"connectionId": id}));
+    let first = h.ok("connection_status", json!({"connectionId": id}));
+    assert!(first["offline_since"].is_null(), "{first}");
+    let first = &first["budget"];
     let limit = first["limit"].as_u64().unwrap();
     let remaining = first["remaining"].as_u64().unwrap();
     assert!(remaining < limit, "{first}");
     assert!(first["resets_in_secs"].as_u64().unwrap() <= 60, "{first}");
     h.ok("list_spaces", json!({"connectionId": id}));
-    let second = h.ok("rate_budget", json!({"connectionId": id}));
+    let second = h.ok("connection_status", json!({"connectionId": id}));
+    let second = &second["budget"];
     assert_eq!(
         second["remaining"].as_u64().unwrap(),
         remaining - 1,
@@ -798,6 +801,16 @@ fn fetched_pages_are_kept_encrypted_searchable_and_answer_offline() {
         json!({"connectionId": id, "tableId": 3, "query": query}),
     );
     assert_eq!(code, "offline");
+    // The status bar's view of it, with no request of its own.
+    let since = h.ok("connection_status", json!({"connectionId": id}))["offline_since"].as_i64();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert!(
+        since.is_some_and(|t| t <= now && now - t < 60_000),
+        "{since:?}"
+    );
     let tables = h.ok("list_tables", json!({"connectionId": id, "spaceId": 2}));
     assert_eq!(tables, listed);
     let detail = h.ok(

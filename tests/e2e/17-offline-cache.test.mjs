@@ -99,6 +99,8 @@ test("offline, the palette finds a cached record by a word of its description an
   assert.match(await s.text(await s.find("[data-testid=record-page]")), new RegExp(WORD));
   // The comments read online are there too, from the copy.
   await s.withText("[data-testid=comment]", /First note/, 10000);
+  // The status bar says so too, wherever the user is.
+  await s.withText("[data-testid=status-offline]", /^· offline since \d{1,2}:\d{2}/, 10000);
   // Tasks are not in the copy: the page says so once, with no error of its own.
   await s.withText("[data-testid=record-tasks-offline]", /not kept on this computer/);
   const tasks = await s.evaluate(`return document.querySelector("[aria-labelledby=tasks-title]").innerText;`);
@@ -127,6 +129,7 @@ test("when the server is back, the banner goes and the record refreshes; the off
   await s.withText("[data-testid=comment]", /Back on the mains/, 15000);
   await s.withText("[aria-labelledby=tasks-title] .task-list", /No tasks on this record/, 15000);
   assert.equal((await s.findAll("[data-testid=record-tasks-offline]")).length, 0);
+  await s.until(async () => (await s.findAll("[data-testid=status-offline]")).length === 0, "the status bar to drop 'offline'", 10000);
   await new Promise((r) => setTimeout(r, 2000));
   const now = await api(sandbox.url, OWNER, `/table/${CONTACTS}/record/${recordId}/get`);
   assert.equal(now.body.data?.name ?? now.body.name, `${SUBJECT} (fixed)`);

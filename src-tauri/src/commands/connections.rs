@@ -141,22 +141,38 @@ pub struct Budget {
     pub resets_in_secs: Option<u32>,
 }
 
-/// The budget left under the rate limit, or none until the server has sent its headers.
+/// How a connection's server is doing, as the app's last exchanges with it said.
+#[derive(Debug, Clone, serde::Serialize, specta::Type)]
+pub struct ConnectionStatus {
+    /// The budget left under the rate limit, or none until the server has sent its headers.
+    pub budget: Option<Budget>,
+    /// Since when (milliseconds since the epoch) requests have not reached the server; none
+    /// while it answers, whatever it answers.
+    pub offline_since: Option<i64>,
+}
+
+/// The connection's status, read without a request (the status bar asks every few seconds).
 #[tauri::command]
 #[specta::specta]
-pub async fn rate_budget(
+pub async fn connection_status(
     state: State<'_, Connections>,
     connection_id: String,
-) -> CmdResult<Option<Budget>> {
-    let Some(b) = state.budget(&connection_id).await else {
-        return Ok(None);
-    };
+) -> CmdResult<ConnectionStatus> {
     let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     // Rounded up, so "resets in 0 s" is never shown while the window is still closed.
     let secs = |d: std::time::Duration| small(d.as_secs() + u64::from(d.subsec_nanos() > 0));
-    Ok(Some(Budget {
+    let budget = state.budget(&connection_id).await.map(|b| Budget {
         remaining: small(b.remaining),
         limit: b.limit.map(small),
         resets_in_secs: b.resets_in.map(secs),
-    }))
+    });
+    let offline_since = state
+        .unreachable_since(&connection_id)
+        .await
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    Ok(ConnectionStatus {
+        budget,
+        offline_since,
+    })
 }

@@ -49,7 +49,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
             connections::reset_demo,
             connections::damaged_files,
             connections::dismiss_damaged_files,
-            connections::rate_budget,
+            connections::connection_status,
             spaces::list_spaces,
             spaces::get_space,
             spaces::create_space,

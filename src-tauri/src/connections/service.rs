@@ -340,6 +340,13 @@ impl Connections {
         client.budget().await
     }
 
+    /// Since when the connection's requests have not reached its server; `None` while it
+    /// answers, and before any request.
+    pub async fn unreachable_since(&self, id: &str) -> Option<std::time::SystemTime> {
+        let client = self.clients.lock().await.get(id).cloned()?;
+        client.unreachable_since().await
+    }
+
     /// Whether the connection's server accepts a TCP connection now: a probe that costs no
     /// request of the budget, for noticing at once that the network is back.
     pub async fn reachable(&self, id: &str) -> bool {

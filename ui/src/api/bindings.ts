@@ -42,8 +42,8 @@ export const commands = {
 	damagedFiles: () => __TAURI_INVOKE<DamagedFile[]>("damaged_files"),
 	/**  The user has read about the damaged files. */
 	dismissDamagedFiles: () => __TAURI_INVOKE<void>("dismiss_damaged_files"),
-	/**  The budget left under the rate limit, or none until the server has sent its headers. */
-	rateBudget: (connectionId: string) => typedError<Budget | null, CommandError>(__TAURI_INVOKE("rate_budget", { connectionId })),
+	/**  The connection's status, read without a request (the status bar asks every few seconds). */
+	connectionStatus: (connectionId: string) => typedError<ConnectionStatus, CommandError>(__TAURI_INVOKE("connection_status", { connectionId })),
 	listSpaces: (connectionId: string) => typedError<Space[], CommandError>(__TAURI_INVOKE("list_spaces", { connectionId })),
 	getSpace: (connectionId: string, spaceId: number) => typedError<Space, CommandError>(__TAURI_INVOKE("get_space", { connectionId, spaceId })),
 	createSpace: (connectionId: string, name: string, settings: { [key in string]: Value }) => typedError<Space, CommandError>(__TAURI_INVOKE("create_space", { connectionId, name, settings })),
@@ -283,6 +283,17 @@ export type ConnectionChanges = {
 	name: string,
 	expires_on: string | null,
 	read_only: boolean | null,
+};
+
+/**  How a connection's server is doing, as the app's last exchanges with it said. */
+export type ConnectionStatus = {
+	/**  The budget left under the rate limit, or none until the server has sent its headers. */
+	budget: Budget | null,
+	/**
+	 *  Since when (milliseconds since the epoch) requests have not reached the server; none
+	 *  while it answers, whatever it answers.
+	 */
+	offline_since: number | null,
 };
 
 /**  `records/count` (§9.3). */

@@ -15,4 +15,4 @@ export const resetDemo = (...args: Parameters<typeof commands.resetDemo>) => cal
 export const damagedFiles = (...args: Parameters<typeof commands.damagedFiles>) => commands.damagedFiles(...args);
 export const dismissDamagedFiles = (...args: Parameters<typeof commands.dismissDamagedFiles>) => commands.dismissDamagedFiles(...args);
 export const launchOptions = (...args: Parameters<typeof commands.launchOptions>) => commands.launchOptions(...args);
-export const rateBudget = (...args: Parameters<typeof commands.rateBudget>) => call(commands.rateBudget(...args));
+export const connectionStatus = (...args: Parameters<typeof commands.connectionStatus>) => call(commands.connectionStatus(...args));

@@ -164,6 +164,7 @@ impl ClientBuilder {
             max_wait: self.max_wait,
             min_upload_rate: self.min_upload_rate,
             budget: Mutex::new(Budget::default()),
+            unreachable_since: Mutex::new(None),
         })
     }
 }
@@ -197,6 +198,8 @@ pub struct Client {
     max_wait: Duration,
     min_upload_rate: u64,
     budget: Mutex<Budget>,
+    /// Since when requests have not reached the server; `None` while it answers.
+    unreachable_since: Mutex<Option<std::time::SystemTime>>,
 }
 
 impl Client {
@@ -340,7 +343,11 @@ impl Client {
                     .body(f.body());
             }
         }
-        let mut resp = req.send().await.map_err(transport)?;
+        let mut resp = match req.send().await {
+            Ok(resp) => resp,
+            Err(e) => return Err(self.unreached(e).await),
+        };
+        *self.unreachable_since.lock().await = None;
         let status = resp.status().as_u16();
         self.note_budget(resp.headers()).await;
         let retry_after = retry_after(resp.headers(), std::time::SystemTime::now());
@@ -353,7 +360,12 @@ impl Client {
         // Content-Length only sizes the progress bar: it may lie, so nothing is allocated from it.
         let announced = resp.content_length().unwrap_or(0);
         let mut raw = Vec::with_capacity(INITIAL_BUFFER);
-        while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+        loop {
+            let chunk = match resp.chunk().await {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => break,
+                Err(e) => return Err(self.unreached(e).await),
+            };
             let room = cap.saturating_sub(raw.len());
             if chunk.len() > room {
                 if !ok {
@@ -396,6 +408,21 @@ impl Client {
             let wait = Duration::from_secs(secs.min(MAX_RESET_SECS));
             b.resets_at = Instant::now().checked_add(wait);
         }
+    }
+
+    /// Notes that a request did not get through (from the first such failure on), for
+    /// [`Client::unreachable_since`], and returns the error to report.
+    async fn unreached(&self, e: reqwest::Error) -> Error {
+        let mut since = self.unreachable_since.lock().await;
+        since.get_or_insert_with(std::time::SystemTime::now);
+        transport(e)
+    }
+
+    /// Since when requests have failed to reach the server (refused, cut off, timed out), or
+    /// `None` while it answers, whatever it answers: a status bar can say "offline" from this
+    /// without a request of its own.
+    pub async fn unreachable_since(&self) -> Option<std::time::SystemTime> {
+        *self.unreachable_since.lock().await
     }
 
     /// What the server last said of the budget left, if it sent the headers. The watcher

@@ -175,3 +175,49 @@ async fn empty_success_bodies_read_as_empty_objects() {
     let ack = client(&s).delete_record(1, 2).await.unwrap();
     assert!(!ack.ok && ack.extra.is_empty());
 }
+
+#[tokio::test]
+async fn a_server_not_reached_is_marked_from_the_first_failure_until_it_answers_anything() {
+    let s = serve(vec![
+        Act::Reset,
+        Act::Reset,
+        Act::reply(503, "", "maintenance"),
+    ])
+    .await;
+    let c = Client::builder("il_live_fault_test_key")
+        .unwrap()
+        .base_url(&s.url)
+        .read_retries(0)
+        .build()
+        .unwrap();
+    assert_eq!(c.unreachable_since().await, None, "nothing tried yet");
+    assert!(matches!(c.list_spaces().await, Err(Error::Network { .. })));
+    let first = c.unreachable_since().await.expect("marked after a reset");
+    assert!(matches!(c.list_spaces().await, Err(Error::Network { .. })));
+    assert_eq!(
+        c.unreachable_since().await,
+        Some(first),
+        "since the first failure"
+    );
+    // A refusal is an answer: the server is there.
+    assert!(c.list_spaces().await.is_err());
+    assert_eq!(c.unreachable_since().await, None);
+}
+
+#[tokio::test]
+async fn a_refused_connection_marks_the_server_unreached() {
+    // A port nobody listens on any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let c = Client::builder("il_live_fault_test_key")
+        .unwrap()
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .read_retries(0)
+        .build()
+        .unwrap();
+    assert!(c.list_spaces().await.is_err());
+    assert!(c.unreachable_since().await.is_some());
+}
