@@ -787,6 +787,12 @@ fn fetched_pages_are_kept_encrypted_searchable_and_answer_offline() {
     );
     assert_eq!(head["value"]["rows"], json!([live["rows"][0]]));
     assert_eq!(head["value"]["total"], live["total"]);
+    // A grid opening further down reads a screenful of the page there.
+    let span = h.ok(
+        "cached_table_rows",
+        json!({"connectionId": id, "tableId": 3, "query": query, "span": {"start": 1, "count": 2}}),
+    );
+    assert_eq!(span, json!([live["rows"][1], live["rows"][2]]));
     let status = h.ok("cache_status", json!({"connectionId": id}));
     let rows = live["rows"].as_array().unwrap().len() as u64;
     assert!(

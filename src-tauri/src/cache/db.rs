@@ -215,15 +215,16 @@ impl Db {
     /// The rows a query page listed, in order, with the count and when it was fetched. `None`
     /// when the page was never fetched or a record it listed has since been evicted.
     pub fn page(&mut self, table_id: i64, query: &str, now: i64) -> DbResult<Option<CachedPage>> {
-        self.page_head(table_id, query, usize::MAX, now)
+        self.page_rows(table_id, query, 0..usize::MAX, now)
     }
 
-    /// The first `head` rows of a query page, as `page` gives them (the count is the page's).
-    pub fn page_head(
+    /// The rows of a query page at positions `span`, as `page` gives them (the count is the
+    /// page's): a first paint needs a screenful, not the page's 1,000 rows.
+    pub fn page_rows(
         &mut self,
         table_id: i64,
         query: &str,
-        head: usize,
+        span: std::ops::Range<usize>,
         now: i64,
     ) -> DbResult<Option<CachedPage>> {
         let found: Option<(String, u32, i64)> = self
@@ -238,8 +239,12 @@ impl Db {
         let Some((ids, total, fetched_at)) = found else {
             return Ok(None);
         };
-        let mut order: Vec<i64> = serde_json::from_str(&ids)?;
-        order.truncate(head);
+        let listed: Vec<i64> = serde_json::from_str(&ids)?;
+        let end = span.end.min(listed.len());
+        let order = listed
+            .get(span.start.min(end)..end)
+            .unwrap_or_default()
+            .to_vec();
         let wanted = serde_json::to_string(&order)?;
         // One statement for the whole page: a statement per row cost more than the rows.
         let mut found: HashMap<i64, String> = self
@@ -595,8 +600,12 @@ mod tests {
         assert_eq!((usage.records, usage.tables), (2, 1));
         let (got, total, at) = db.page(7, "q", 11).unwrap().unwrap();
         assert_eq!((got.len(), got[0].0, got[1].0, total, at), (2, 2, 1, 2, 10));
-        let (head, total, _) = db.page_head(7, "q", 1, 11).unwrap().unwrap();
+        let (head, total, _) = db.page_rows(7, "q", 0..1, 11).unwrap().unwrap();
         assert_eq!((head.len(), head[0].0, total), (1, 2, 2));
+        let (tail, _, _) = db.page_rows(7, "q", 1..5, 11).unwrap().unwrap();
+        assert_eq!(tail.iter().map(|r| r.0).collect::<Vec<_>>(), [1]);
+        let (past, _, _) = db.page_rows(7, "q", 9..12, 11).unwrap().unwrap();
+        assert!(past.is_empty());
         let hits = db.search("flick hall", 10).unwrap();
         assert_eq!(hits.len(), 1);
         assert_eq!(

@@ -85,15 +85,31 @@ fn table_and_page(
     db: &mut Db,
     table_id: i64,
     key: &str,
-    head: usize,
+    span: std::ops::Range<usize>,
     now: i64,
 ) -> crate::cache::db::DbResult<Option<(Table, crate::cache::db::CachedPage)>> {
     let Some((table, _)) = db.table(table_id, now)? else {
         return Ok(None);
     };
     Ok(db
-        .page_head(table_id, key, head, now)?
+        .page_rows(table_id, key, span, now)?
         .map(|page| (table, page)))
+}
+
+/// Some of a page's rows: `count` of them from position `start`.
+#[derive(Debug, Clone, Copy, serde::Deserialize, specta::Type)]
+pub struct RowSpan {
+    pub start: u32,
+    pub count: u32,
+}
+
+impl RowSpan {
+    fn range(span: Option<RowSpan>) -> std::ops::Range<usize> {
+        let at = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+        span.map_or(0..usize::MAX, |s| {
+            at(s.start)..at(s.start).saturating_add(at(s.count))
+        })
+    }
 }
 
 #[tauri::command]
@@ -108,10 +124,10 @@ pub async fn cached_table_page(
     state.get(&connection_id)?;
     let key = page_key(&query);
     // A first paint needs a screenful; the rest of the page follows as `cached_table_rows`.
-    let head = head.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    let span = RowSpan::range(head.map(|count| RowSpan { start: 0, count }));
     Ok(state
         .recall(&connection_id, move |db: &mut Db, now| {
-            let Some((table, (rows, total, at))) = table_and_page(db, table_id, &key, head, now)?
+            let Some((table, (rows, total, at))) = table_and_page(db, table_id, &key, span, now)?
             else {
                 return Ok(None);
             };
@@ -126,7 +142,8 @@ pub async fn cached_table_page(
         .await)
 }
 
-/// A further page of a query from the cache, for scrolling a cached table offline.
+/// A further page of a query from the cache, for scrolling a cached table offline; with
+/// `span`, only those of its rows (a grid opening far down paints a screenful first).
 #[tauri::command]
 #[specta::specta]
 pub async fn cached_table_rows(
@@ -134,12 +151,14 @@ pub async fn cached_table_rows(
     connection_id: String,
     table_id: i64,
     query: QuerySpec,
+    span: Option<RowSpan>,
 ) -> CmdResult<Option<Vec<PageRow>>> {
     state.get(&connection_id)?;
     let key = page_key(&query);
+    let span = RowSpan::range(span);
     Ok(state
         .recall(&connection_id, move |db, now| {
-            Ok(table_and_page(db, table_id, &key, usize::MAX, now)?
+            Ok(table_and_page(db, table_id, &key, span, now)?
                 .map(|(table, (rows, _, _))| typed_rows(&table, &rows)))
         })
         .await)

@@ -79,8 +79,11 @@ export const commands = {
 	deleteRecord: (connectionId: string, tableId: number, recordId: number) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_record", { connectionId, tableId, recordId })),
 	deleteRecords: (connectionId: string, tableId: number, recordIds: number[]) => typedError<Ack, CommandError>(__TAURI_INVOKE("delete_records", { connectionId, tableId, recordIds })),
 	cachedTablePage: (connectionId: string, tableId: number, query: QuerySpec, head: number | null) => typedError<Cached<TablePage> | null, CommandError>(__TAURI_INVOKE("cached_table_page", { connectionId, tableId, query, head })),
-	/**  A further page of a query from the cache, for scrolling a cached table offline. */
-	cachedTableRows: (connectionId: string, tableId: number, query: QuerySpec) => typedError<PageRow[] | null, CommandError>(__TAURI_INVOKE("cached_table_rows", { connectionId, tableId, query })),
+	/**
+	 *  A further page of a query from the cache, for scrolling a cached table offline; with
+	 *  `span`, only those of its rows (a grid opening far down paints a screenful first).
+	 */
+	cachedTableRows: (connectionId: string, tableId: number, query: QuerySpec, span: RowSpan | null) => typedError<PageRow[] | null, CommandError>(__TAURI_INVOKE("cached_table_rows", { connectionId, tableId, query, span })),
 	cachedRecordDetail: (connectionId: string, tableId: number, recordId: number) => typedError<Cached<RecordDetail> | null, CommandError>(__TAURI_INVOKE("cached_record_detail", { connectionId, tableId, recordId })),
 	cachedComments: (connectionId: string, tableId: number, recordId: number, limit: number, offset: number) => typedError<Cached<Comment[]> | null, CommandError>(__TAURI_INVOKE("cached_comments", { connectionId, tableId, recordId, limit, offset })),
 	/**
@@ -527,6 +530,12 @@ export type RecordDetail = {
 	table: Table,
 	record: Record,
 	values: FieldValue[],
+};
+
+/**  Some of a page's rows: `count` of them from position `start`. */
+export type RowSpan = {
+	start: number,
+	count: number,
 };
 
 export type Settings = {

@@ -38,6 +38,31 @@ describe("rows of a query, page by page", () => {
     expect(pages.row(500)?.id).toBe(1500);
   });
 
+  it("shows some rows held far down at once, then their whole page, and takes the server's over them", async () => {
+    const { fetch } = table(5000);
+    const pages = new RowPages(fetch, 5000, [], false);
+    const some = Array.from({ length: 60 }, (_, i) => ({ id: 1000 + 2100 + i, values: [] }));
+    pages.hold(2, some, 100);
+    expect(pages.row(2100)?.id).toBe(3100);
+    expect(pages.row(2159)?.id).toBe(3159);
+    expect(pages.row(2099)).toBeUndefined();
+    expect(pages.row(2160)).toBeUndefined();
+    await pages.ensure(2100, 2130);
+    expect(fetch.mock.calls).toEqual([[2000, 1000], [3000, 1000]]);
+    expect(pages.row(2500)?.id).toBe(3500);
+    // Held again while a page is here: the page stays.
+    pages.hold(2, [], 0);
+    expect(pages.row(2100)?.id).toBe(3100);
+    // A new source fetches a page only held in part, keeping those rows until it comes.
+    const held = new RowPages(fetch, 5000, [], false);
+    held.hold(3, some, 5);
+    const live = vi.fn(async (offset: number): Promise<PageRow[]> => Array.from({ length: 1000 }, (_, i) => ({ id: offset + i, values: [] })));
+    held.adopt(live, 5000, []);
+    expect(held.row(3005)?.id).toBe(3100);
+    await vi.waitFor(() => expect(held.row(3005)?.id).toBe(3005));
+    expect(live.mock.calls).toEqual([[3000, 1000]]);
+  });
+
   it("takes the server's rows over the copy's in place, keeping each page until its new rows come", async () => {
     const copy = vi.fn(async (offset: number): Promise<PageRow[]> => Array.from({ length: 1000 }, (_, i) => ({ id: offset + i, values: [] })));
     const pages = new RowPages(copy, 3000, [{ id: 0, values: [] }], false);

@@ -14,8 +14,9 @@ export class RowPages {
   error = $state<AppError | null>(null);
   waiting = $state<Wait | null>(null);
   private pages = new Map<number, PageRow[]>();
-  /** The first rows, shown while the whole first page is fetched (see the constructor). */
-  private head: PageRow[] = [];
+  /** Some rows of a page (`rows` from its position `start`), shown while the whole page is
+   *  fetched: a screenful read for the first paint (see the constructor and `hold`). */
+  private partial = new Map<number, { start: number; rows: PageRow[] }>();
   private inflight = new Map<number, Promise<void>>();
   private stop = new AbortController();
   /** Bumped when the rows' source changes (`adopt`): pages fetched from the old one are dropped. */
@@ -30,7 +31,7 @@ export class RowPages {
     firstComplete = true,
   ) {
     this.total = total;
-    if (!firstComplete) this.head = first;
+    if (!firstComplete) this.partial.set(0, { start: 0, rows: first });
     else if (first.length > 0) this.pages.set(0, first);
   }
 
@@ -38,7 +39,9 @@ export class RowPages {
   row(index: number): PageRow | undefined {
     void this.version;
     const page = pageOf(index);
-    return this.pages.get(page)?.[index % PAGE_SIZE] ?? (page === 0 ? this.head[index] : undefined);
+    const at = index % PAGE_SIZE;
+    const some = this.partial.get(page);
+    return this.pages.get(page)?.[at] ?? (some ? some.rows[at - some.start] : undefined);
   }
 
   /** Fetches what rows `first..last` need, and lets go of far pages. */
@@ -73,10 +76,12 @@ export class RowPages {
     }
   }
 
-  /** A page read elsewhere (the offline copy's, read ahead), unless one is held already. */
-  hold(page: number, rows: PageRow[]) {
+  /** A page read elsewhere (the offline copy's, read ahead), unless one is held already; with
+   *  `start`, only its rows from there, shown until the whole page is fetched. */
+  hold(page: number, rows: PageRow[], start?: number) {
     if (this.pages.has(page)) return;
-    this.pages.set(page, rows);
+    if (start === undefined) this.pages.set(page, rows);
+    else this.partial.set(page, { start, rows });
     this.version += 1;
   }
 
@@ -85,12 +90,12 @@ export class RowPages {
    *  the other pages held are fetched again and replaced as they come. */
   adopt(fetchPage: FetchPage, total: number, first: PageRow[]) {
     // Pages on their way from the old source are wanted too: the grid asked for them already.
-    const others = [...new Set([...this.pages.keys(), ...this.inflight.keys()])].filter((p) => p !== 0);
+    const others = [...new Set([...this.pages.keys(), ...this.partial.keys(), ...this.inflight.keys()])].filter((p) => p !== 0);
     this.fetchPage = fetchPage;
     this.source += 1;
     this.inflight.clear();
     this.total = total;
-    this.head = [];
+    this.partial.delete(0);
     this.error = null;
     this.waiting = null;
     this.pages.set(0, first);
@@ -116,6 +121,7 @@ export class RowPages {
       .then((rows) => {
         if (source !== this.source) return;
         this.pages.set(page, rows);
+        this.partial.delete(page);
         this.error = null;
         this.version += 1;
       })

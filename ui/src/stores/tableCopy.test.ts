@@ -16,7 +16,11 @@ const rows = (offset: number): PageRow[] => Array.from({ length: 1000 }, (_, i) 
 
 beforeEach(() => {
   cache.cachedTablePage.mockReset().mockResolvedValue({ value: { table_name: "T", fields: [], rows: rows(0).slice(0, 100), total: 5000 }, fetched_at: 1 });
-  cache.cachedTableRows.mockReset().mockImplementation(async (_c: string, _t: number, q: QuerySpec) => rows(q.offset ?? 0));
+  cache.cachedTableRows
+    .mockReset()
+    .mockImplementation(async (_c: string, _t: number, q: QuerySpec, span: { start: number; count: number } | null) =>
+      span ? rows(q.offset ?? 0).slice(span.start, span.start + span.count) : rows(q.offset ?? 0),
+    );
 });
 
 describe("the offline copy read ahead of a table's page", () => {
@@ -36,15 +40,28 @@ describe("the offline copy read ahead of a table's page", () => {
     expect(cache.cachedTablePage).toHaveBeenCalledTimes(3);
   });
 
-  it("reads the pages where the grid was left with the first rows, and hands each on once", async () => {
+  it("reads a screenful where the grid was left with the first rows, and hands it on once", async () => {
     await copyAhead("c", 7, query, 2100);
-    expect(cache.cachedTableRows.mock.calls.map(([, , q]) => q.offset)).toEqual([2000]);
+    // From a few rows above the first in view, on the page that holds them.
+    expect(cache.cachedTableRows.mock.calls.map(([, , q, span]) => [q.offset, span])).toEqual([[2000, { start: 96, count: 64 }]]);
     const held = pagesReadAhead("c", 7, query);
     expect([...held.keys()]).toEqual([2]);
-    expect(held.get(2)?.[100]?.id).toBe(2100);
+    expect(held.get(2)?.start).toBe(96);
+    expect(held.get(2)?.rows[4]?.id).toBe(2100);
     expect(pagesReadAhead("c", 7, query).size).toBe(0);
     await copyRows("c", 7, { ...query, offset: 2000 });
     expect(cache.cachedTableRows).toHaveBeenCalledTimes(2);
+  });
+
+  it("reads across a page's end, and from the top what meets the first rows", async () => {
+    await copyAhead("c", 7, query, 980);
+    expect(cache.cachedTableRows.mock.calls.map(([, , q, span]) => [q.offset, span])).toEqual([
+      [0, { start: 976, count: 24 }],
+      [1000, { start: 0, count: 40 }],
+    ]);
+    cache.cachedTableRows.mockClear();
+    await copyAhead("c", 7, query, 50);
+    expect(cache.cachedTableRows.mock.calls.map(([, , q, span]) => [q.offset, span])).toEqual([[0, { start: 0, count: 110 }]]);
   });
 
   it("reads no further pages for a grid at the top", async () => {
