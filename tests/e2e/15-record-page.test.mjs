@@ -78,8 +78,8 @@ test("a thread of more than 100 comments scrolls back to the first", async () =>
   await s.withText("[data-testid=comment-count]", String(all.length));
   // The status bar shows what is left of the key's rate-limit window (the sandbox sends it).
   const budget = await s.withText("[data-testid=rate-budget]", /of 6000 requests left · resets in \d+ s/, 15000).catch(async (e) => {
-    const direct = await s.executeAsync("const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('rate_budget', { connectionId: arguments[0] }).then((v) => done(JSON.stringify(v)), (e) => done('error ' + JSON.stringify(e)));", [ownerId]);
-    throw new Error(`${e.message}; rate_budget says ${direct}`);
+    const direct = await s.executeAsync("const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('connection_status', { connectionId: arguments[0] }).then((v) => done(JSON.stringify(v)), (e) => done('error ' + JSON.stringify(e)));", [ownerId]);
+    throw new Error(`${e.message}; connection_status says ${direct}`);
   });
   assert.ok(budget);
 

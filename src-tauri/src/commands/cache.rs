@@ -79,8 +79,7 @@ where
     }
 }
 
-/// A table's schema and (the first `head` rows of) one of its query pages, when the cache has
-/// both.
+/// A table's schema and the rows at `span` of one of its query pages, when the cache has both.
 fn table_and_page(
     db: &mut Db,
     table_id: i64,

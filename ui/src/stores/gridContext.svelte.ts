@@ -7,7 +7,6 @@ import type { RowPages } from "./rowPages.svelte";
 
 export type GridPlace = { scrollTop: number; scrollLeft: number; row: number; col: number; selection: Selection; query: string };
 
-
 type Current = { connectionId: string; tableId: number; pages: RowPages; selection: Selection };
 
 /** How far previous/next looks for the next selected row before giving up. */

@@ -86,8 +86,3 @@ export function pagesReadAhead(connectionId: string, tableId: number, query: Que
   }
   return out;
 }
-
-/** A page of the copy (`query` with its offset and limit). */
-export function copyRows(connectionId: string, tableId: number, query: QuerySpec): Promise<PageRow[] | null> {
-  return cacheApi.cachedTableRows(connectionId, tableId, query, null);
-}
