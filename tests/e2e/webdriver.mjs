@@ -93,9 +93,18 @@ export class Session {
     return v[ELEMENT];
   }
 
+  /** Every element matching `css`. A list re-rendered while WebKitWebDriver collects it makes it
+   *  report a stale element or "Could not parse element info": the list is read again. */
   async findAll(css) {
-    const v = await this.cmd("POST", "/elements", { using: "css selector", value: css });
-    return v.map((e) => e[ELEMENT]);
+    for (let tries = 1; ; tries++) {
+      try {
+        const v = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+        return v.map((e) => e[ELEMENT]);
+      } catch (e) {
+        if (tries >= 5 || !(e instanceof WebDriverError) || !/stale element|Could not parse element info/.test(e.message)) throw e;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
 
   /** The first element under `parent` that matches `css`. */
@@ -113,11 +122,7 @@ export class Session {
   async waitFor(css, timeoutMs = 10000) {
     const end = Date.now() + timeoutMs;
     for (;;) {
-      // A list re-rendered while WebKitWebDriver collects it reports a stale element: look again.
-      const all = await this.findAll(css).catch((e) => {
-        if (e instanceof WebDriverError && /stale element/.test(e.message)) return [];
-        throw e;
-      });
+      const all = await this.findAll(css);
       if (all.length > 0) return all[0];
       if (Date.now() > end) throw new WebDriverError(`no element matches ${css} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));
